@@ -1,0 +1,47 @@
+import DataLoader from "dataloader";
+import type { Context, LoaderFactory } from "../../src/context";
+import { byParentLoader } from "../../src/db/loaders";
+import type { Account } from "./account.entity";
+import { accountsByIds } from "./account.service";
+import { Activity } from "./activity.entity";
+import { Contact } from "./contact.entity";
+
+/** Accounts by id, limited to the viewer's reach: other modules resolve `X.account` through it. */
+export const accountById: LoaderFactory<number, Account | null> = (ctx: Context) =>
+  new DataLoader(async (ids) => {
+    const found = await accountsByIds(ctx, ids);
+    return ids.map((id) => found.get(id) ?? null);
+  });
+
+export const contactsByAccount = byParentLoader(Contact, "accountId", { isKeyPerson: "DESC", name: "ASC", id: "ASC" });
+
+const recentActivityLoaders = new Map<number, LoaderFactory<number, Activity[]>>();
+
+/**
+ * The latest `limit` activities of each account, in one statement for the whole page:
+ * ROW_NUMBER() per account (MySQL 8, MariaDB 10.2+, SQLite 3.25+).
+ */
+export function recentActivitiesByAccount(limit: number): LoaderFactory<number, Activity[]> {
+  let factory = recentActivityLoaders.get(limit);
+  if (!factory) {
+    factory = (ctx: Context) =>
+      new DataLoader<number, Activity[]>(async (accountIds) => {
+        const rows = await ctx.db
+          .getRepository(Activity)
+          .createQueryBuilder("x")
+          .where(
+            `x.id IN (SELECT ranked.id FROM (SELECT r.id AS id, ROW_NUMBER() OVER (PARTITION BY r.accountId ORDER BY r.createdAt DESC, r.id DESC) AS rn
+              FROM activities r WHERE r.accountId IN (:...accountIds)) ranked WHERE ranked.rn <= :limit)`,
+            { accountIds: [...accountIds], limit },
+          )
+          .orderBy("x.createdAt", "DESC")
+          .addOrderBy("x.id", "DESC")
+          .getMany();
+        const groups = new Map<number, Activity[]>(accountIds.map((id) => [id, []]));
+        for (const row of rows) groups.get(row.accountId!)?.push(row);
+        return accountIds.map((id) => groups.get(id)!);
+      });
+    recentActivityLoaders.set(limit, factory);
+  }
+  return factory;
+}

@@ -1,0 +1,296 @@
+import type { EntityManager } from "typeorm";
+import { SELLING_ROLES, Role } from "../../src/access/roles";
+import type { Context } from "../../src/context";
+import { inTransaction, diff } from "../../src/db/unit-of-work";
+import { keysetPage } from "../../src/db/pagination";
+import { badInput, conflict, forbidden, notFound } from "../../src/errors";
+import { SortDirection, type ConnectionResult, type PageArgs } from "../../src/graphql/connection";
+import { parseId } from "../../src/graphql/ids";
+import { Territory } from "../../src/org/territory.entity";
+import { User } from "../../src/org/user.entity";
+import { Account, AccountStatus, ApprovalStatus, FollowUpState, Tier } from "./account.entity";
+import { AccountOrderField, type AccountFilter, type AccountOrder, type CreateAccountInput, type UpdateAccountInput } from "./account.inputs";
+import { normaliseAccountName, normaliseRegistrationNo } from "./account-name";
+import { AccountPermission } from "./account.permissions";
+import { Activity } from "./activity.entity";
+import { assertNoDuplicate, duplicateError, isUniqueViolation } from "./duplicates";
+import { policyOf } from "./follow-up.policy";
+
+export const ACCOUNT_SCOPE = { territory: "territoryId", owner: "ownerId", pool: "inPublicPool" } as const;
+
+const AUDITED: (keyof Account)[] = [
+  "name", "registrationNo", "status", "approvalStatus", "tier", "industry", "region", "territoryId", "ownerId",
+  "creditLimit", "creditTermsDays", "riskGrade", "inPublicPool", "archivedAt",
+];
+
+/** The accounts the viewer reaches, as a query to refine; nothing outside the Scope is ever read. */
+export function scopedAccounts(ctx: Context, manager: EntityManager = ctx.db.manager) {
+  return ctx.scope.apply(manager.getRepository(Account).createQueryBuilder("a"), "a", ACCOUNT_SCOPE);
+}
+
+/** One account in the viewer's reach, or null: outside the reach is the same as not existing. */
+export function findAccount(ctx: Context, id: number, manager?: EntityManager): Promise<Account | null> {
+  return scopedAccounts(ctx, manager).andWhere("a.id = :id", { id }).getOne();
+}
+
+async function requireAccount(ctx: Context, manager: EntityManager, id: number): Promise<Account> {
+  const account = await findAccount(ctx, id, manager);
+  if (!account) throw notFound("Account", id);
+  return account;
+}
+
+const ORDER_COLUMNS = {
+  [AccountOrderField.NAME]: { column: "name", kind: "string", read: (a: Account) => a.name },
+  [AccountOrderField.CREATED_AT]: { column: "createdAt", kind: "date", read: (a: Account) => a.createdAt },
+  [AccountOrderField.UPDATED_AT]: { column: "updatedAt", kind: "date", read: (a: Account) => a.updatedAt },
+} as const;
+
+export function listAccounts(ctx: Context, filter: AccountFilter = {}, order: AccountOrder | undefined, page: PageArgs): Promise<ConnectionResult<Account>> {
+  const qb = scopedAccounts(ctx);
+  if (filter.name) {
+    const needle = normaliseAccountName(filter.name).replace(/[!%_]/g, "!$&");
+    qb.andWhere("a.nameKey LIKE :name ESCAPE '!'", { name: `%${needle}%` });
+  }
+  const equal: [keyof AccountFilter, string][] = [
+    ["status", "status"], ["approvalStatus", "approvalStatus"], ["tier", "tier"], ["industry", "industry"],
+    ["region", "region"], ["followUpState", "followUpState"], ["inPublicPool", "inPublicPool"],
+  ];
+  for (const [key, column] of equal) {
+    if (filter[key] !== undefined && filter[key] !== null) qb.andWhere(`a.${column} = :f_${key}`, { [`f_${key}`]: filter[key] });
+  }
+  if (filter.ownerId) qb.andWhere("a.ownerId = :fOwner", { fOwner: parseId(filter.ownerId, "filter.ownerId") });
+  if (filter.territoryId) qb.andWhere("a.territoryId = :fTerritory", { fTerritory: parseId(filter.territoryId, "filter.territoryId") });
+  qb.andWhere(filter.archived ? "a.archivedAt IS NOT NULL" : "a.archivedAt IS NULL");
+  const sort = ORDER_COLUMNS[order?.field ?? AccountOrderField.NAME];
+  return keysetPage(qb, "a", { ...sort, direction: order?.direction ?? SortDirection.ASC }, page);
+}
+
+function cleanName(name: string): string {
+  const cleaned = name.trim().replace(/\s+/g, " ");
+  if (cleaned === "") throw badInput("name", "must not be blank");
+  return cleaned;
+}
+
+function cleanRegistrationNo(value: string | null | undefined): string | null {
+  if (value === null || value === undefined || value.trim() === "") return null;
+  const normalised = normaliseRegistrationNo(value);
+  if (!/^[0-9A-Z]{6,30}$/.test(normalised)) throw badInput("registrationNo", "must be 6 to 30 letters and digits");
+  return normalised;
+}
+
+async function createTerritory(ctx: Context, manager: EntityManager, requested: string | null | undefined): Promise<number> {
+  const viewer = ctx.viewer!;
+  if (requested === null || requested === undefined) {
+    if (viewer.territoryId === null) throw badInput("territoryId", "is required for users without a territory");
+    return viewer.territoryId;
+  }
+  const territoryId = parseId(requested, "territoryId");
+  if (viewer.role !== Role.EXECUTIVE && territoryId !== viewer.territoryId) throw forbidden("territoryId: you may create accounts only in your own territory");
+  if (!(await manager.existsBy(Territory, { id: territoryId }))) throw badInput("territoryId", `territory ${territoryId} does not exist`);
+  return territoryId;
+}
+
+/** Creates an account; a rep's new account waits for approval by their manager (PRODUCT.md, "Approval"). */
+export async function createAccount(ctx: Context, input: CreateAccountInput): Promise<Account> {
+  const viewer = ctx.viewer!;
+  const name = cleanName(input.name);
+  const registrationNo = cleanRegistrationNo(input.registrationNo);
+  if (input.tier && input.tier !== Tier.GENERAL && !ctx.permissions.has(viewer, AccountPermission.SetTier)) {
+    throw forbidden("tier: the tier is set by a manager");
+  }
+  const nameKey = normaliseAccountName(name);
+  try {
+    return await inTransaction(ctx, async (uow) => {
+      const territoryId = await createTerritory(ctx, uow.manager, input.territoryId);
+      await assertNoDuplicate(ctx, uow.manager, { nameKey, registrationNo });
+      const now = new Date();
+      const pending = viewer.role === Role.SALES_REP;
+      const account = uow.manager.create(Account, {
+        name,
+        nameKey,
+        registrationNo,
+        status: AccountStatus.PROSPECT,
+        approvalStatus: pending ? ApprovalStatus.PENDING : ApprovalStatus.APPROVED,
+        approvedAt: pending ? null : now,
+        tier: input.tier ?? Tier.GENERAL,
+        industry: input.industry?.trim() || null,
+        region: input.region?.trim() || null,
+        territoryId,
+        ownerId: viewer.id,
+        previousOwnerId: null,
+        creditLimit: null,
+        creditTermsDays: null,
+        riskGrade: null,
+        followUpState: FollowUpState.OK,
+        inPublicPool: false,
+        lastContactAt: null,
+        assignedAt: now,
+        claimedAt: null,
+        archivedAt: null,
+        createdById: viewer.id,
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      });
+      await uow.manager.insert(Account, account);
+      await uow.audit("Account", account.id, "CREATE", diff({}, account, AUDITED));
+      uow.emit({ name: "account.created", payload: { accountId: account.id } });
+      return account;
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // Another writer won the race between our check and our insert: report it like the check would.
+    const existing = await ctx.db.getRepository(Account).findOne({ where: registrationNo ? [{ nameKey }, { registrationNo }] : [{ nameKey }] });
+    if (!existing) throw error;
+    throw await duplicateError(ctx, ctx.db.manager, existing, existing.nameKey === nameKey ? "name" : "registrationNo");
+  }
+}
+
+function checkFieldPermissions(ctx: Context, input: UpdateAccountInput): void {
+  const viewer = ctx.viewer!;
+  const given = (Object.keys(input) as (keyof UpdateAccountInput)[]).filter((k) => input[k] !== undefined);
+  for (const field of given) {
+    const needed =
+      field === "tier" ? AccountPermission.SetTier
+      : field === "creditLimit" || field === "creditTermsDays" || field === "riskGrade" ? AccountPermission.WriteCredit
+      : AccountPermission.Create;
+    if (!ctx.permissions.has(viewer, needed)) throw forbidden(`${field}: your role may not change this field`);
+  }
+  for (const field of ["name", "status", "tier"] as const) {
+    if (input[field] === null) throw badInput(field, "cannot be null");
+  }
+  if (input.creditLimit !== undefined && input.creditLimit !== null && input.creditLimit.startsWith("-")) throw badInput("creditLimit", "must not be negative");
+}
+
+/** Optimistic concurrency: the write names the version it read; someone else's newer write wins a CONFLICT. */
+async function bumpVersion(manager: EntityManager, account: Account, changes: Partial<Account>, expectedVersion = account.version): Promise<Account> {
+  const updatedAt = new Date();
+  const result = await manager.update(Account, { id: account.id, version: expectedVersion }, { ...changes, updatedAt, version: expectedVersion + 1 });
+  if (!result.affected) throw conflict(`Account ${account.id} was changed by someone else; reload it and try again`, { field: "version" });
+  return Object.assign(account, changes, { updatedAt, version: expectedVersion + 1 });
+}
+
+export async function updateAccount(ctx: Context, id: number, version: number, input: UpdateAccountInput): Promise<Account> {
+  checkFieldPermissions(ctx, input);
+  const changes: Partial<Account> = {};
+  if (input.name !== undefined) {
+    changes.name = cleanName(input.name!);
+    changes.nameKey = normaliseAccountName(changes.name);
+  }
+  if (input.registrationNo !== undefined) changes.registrationNo = cleanRegistrationNo(input.registrationNo);
+  if (input.industry !== undefined) changes.industry = input.industry?.trim() || null;
+  if (input.region !== undefined) changes.region = input.region?.trim() || null;
+  for (const field of ["status", "tier", "creditLimit", "creditTermsDays", "riskGrade"] as const) {
+    if (input[field] !== undefined) (changes as Record<string, unknown>)[field] = input[field];
+  }
+  try {
+    return await inTransaction(ctx, async (uow) => {
+      const account = await requireAccount(ctx, uow.manager, id);
+      if (account.archivedAt) throw conflict(`Account ${id} is archived`);
+      if (account.version !== version) {
+        throw conflict(`Account ${id} is at version ${account.version}, not ${version}: reload it and try again`, { field: "version", currentVersion: account.version });
+      }
+      if (changes.nameKey !== undefined || changes.registrationNo) {
+        await assertNoDuplicate(ctx, uow.manager, { nameKey: changes.nameKey ?? account.nameKey, registrationNo: changes.registrationNo ?? null }, id);
+      }
+      const before = { ...account };
+      const updated = await bumpVersion(uow.manager, account, changes, version);
+      const changed = diff(before, updated, AUDITED);
+      if (Object.keys(changed).length > 0) await uow.audit("Account", id, "UPDATE", changed);
+      return updated;
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    throw conflict("An account with this name or registration number was just created", { field: changes.nameKey ? "name" : "registrationNo" });
+  }
+}
+
+/** A pending account is approved by the owner's manager, the territory head or an executive. */
+export function approveAccount(ctx: Context, id: number): Promise<Account> {
+  return inTransaction(ctx, async (uow) => {
+    const account = await requireAccount(ctx, uow.manager, id);
+    if (account.approvalStatus !== ApprovalStatus.PENDING) throw conflict(`Account ${id} is already approved`);
+    const updated = await bumpVersion(uow.manager, account, { approvalStatus: ApprovalStatus.APPROVED, approvedAt: new Date() });
+    await uow.audit("Account", id, "APPROVE", { approvalStatus: { from: ApprovalStatus.PENDING, to: ApprovalStatus.APPROVED } });
+    return updated;
+  });
+}
+
+export function archiveAccount(ctx: Context, id: number): Promise<Account> {
+  return inTransaction(ctx, async (uow) => {
+    const account = await requireAccount(ctx, uow.manager, id);
+    if (account.archivedAt) throw conflict(`Account ${id} is already archived`);
+    const updated = await bumpVersion(uow.manager, account, { archivedAt: new Date() });
+    await uow.audit("Account", id, "ARCHIVE", { archivedAt: { from: null, to: updated.archivedAt!.toISOString() } });
+    return updated;
+  });
+}
+
+/**
+ * Gives an account to another owner. A manager gives to their own team, a head inside the
+ * territory; only an executive moves an account to another territory (PRODUCT.md, "territories").
+ */
+export function transferAccount(ctx: Context, id: number, ownerId: number): Promise<Account> {
+  const viewer = ctx.viewer!;
+  return inTransaction(ctx, async (uow) => {
+    const account = await requireAccount(ctx, uow.manager, id);
+    const owner = await uow.manager.findOneBy(User, { id: ownerId });
+    if (!owner || owner.frozen || !SELLING_ROLES.includes(owner.role) || owner.territoryId === null) {
+      throw badInput("ownerId", "must be an active sales user of a territory");
+    }
+    if (owner.id === account.ownerId) throw conflict(`Account ${id} is already owned by ${owner.name}`, { field: "ownerId" });
+    if (owner.territoryId !== account.territoryId && !ctx.permissions.has(viewer, AccountPermission.TransferAcrossTerritories)) {
+      throw forbidden("ownerId: only an executive moves an account to another territory");
+    }
+    if (viewer.role === Role.SALES_MANAGER && !viewer.teamIds.includes(owner.id)) throw forbidden("ownerId: a manager transfers accounts within their team");
+    const before = { ...account };
+    const now = new Date();
+    const updated = await bumpVersion(uow.manager, account, {
+      ownerId: owner.id,
+      previousOwnerId: account.ownerId ?? account.previousOwnerId,
+      territoryId: owner.territoryId,
+      inPublicPool: false,
+      claimedAt: null,
+      assignedAt: now,
+      followUpState: FollowUpState.OK,
+    });
+    if (before.territoryId !== updated.territoryId) {
+      await uow.manager.update(Activity, { accountId: id }, { territoryId: updated.territoryId });
+    }
+    await uow.audit("Account", id, "TRANSFER", diff(before, updated, AUDITED));
+    uow.emit({ name: "account.transferred", payload: { accountId: id, from: before.ownerId, to: owner.id } });
+    return updated;
+  });
+}
+
+/** A rep claims an account from the territory's public pool, up to the territory's claim limit. */
+export function claimAccount(ctx: Context, id: number): Promise<Account> {
+  const viewer = ctx.viewer!;
+  return inTransaction(ctx, async (uow) => {
+    const account = await requireAccount(ctx, uow.manager, id);
+    if (!account.inPublicPool) throw conflict(`Account ${id} is not in the public pool`);
+    const policy = await policyOf(uow.manager, account.territoryId);
+    const held = await uow.manager
+      .getRepository(Account)
+      .createQueryBuilder("a")
+      .where("a.ownerId = :me AND a.claimedAt IS NOT NULL", { me: viewer.id })
+      .getCount();
+    if (held >= policy.maxClaimedPerRep) throw conflict(`You already hold ${held} claimed accounts, the limit is ${policy.maxClaimedPerRep}`);
+    const now = new Date();
+    const result = await uow.manager.update(
+      Account,
+      { id, inPublicPool: true, version: account.version },
+      { ownerId: viewer.id, inPublicPool: false, claimedAt: now, assignedAt: now, followUpState: FollowUpState.OK, updatedAt: now, version: account.version + 1 },
+    );
+    if (!result.affected) throw conflict(`Account ${id} was just claimed by someone else`);
+    Object.assign(account, { ownerId: viewer.id, inPublicPool: false, claimedAt: now, assignedAt: now, followUpState: FollowUpState.OK, updatedAt: now, version: account.version + 1 });
+    await uow.audit("Account", id, "CLAIM", { ownerId: { from: null, to: viewer.id }, inPublicPool: { from: true, to: false } });
+    return account;
+  });
+}
+
+/** Accounts by id within the viewer's reach, for other modules' loaders. */
+export async function accountsByIds(ctx: Context, ids: readonly number[]): Promise<Map<number, Account>> {
+  const rows = ids.length === 0 ? [] : await scopedAccounts(ctx).andWhere("a.id IN (:...ids)", { ids: [...ids] }).getMany();
+  return new Map(rows.map((r) => [r.id, r]));
+}

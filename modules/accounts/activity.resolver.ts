@@ -1,0 +1,27 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import { loader, type Context } from "../../src/context";
+import { userById } from "../../src/org/org.loaders";
+import { User } from "../../src/org/user.entity";
+import { Account } from "./account.entity";
+import { LogActivityInput } from "./account.inputs";
+import { accountById } from "./account.loaders";
+import { Activity } from "./activity.entity";
+import { logActivity } from "./activity.service";
+
+@Resolver(() => Activity)
+export class ActivityResolver {
+  @Mutation(() => Activity)
+  logActivity(@Arg("input", () => LogActivityInput) input: LogActivityInput, @Ctx() ctx: Context): Promise<Activity> {
+    return logActivity(ctx, input);
+  }
+
+  @FieldResolver(() => Account, { nullable: true })
+  account(@Root() activity: Activity, @Ctx() ctx: Context) {
+    return activity.accountId === null ? null : loader(ctx, accountById).load(activity.accountId);
+  }
+
+  @FieldResolver(() => User)
+  owner(@Root() activity: Activity, @Ctx() ctx: Context) {
+    return loader(ctx, userById).load(activity.ownerId);
+  }
+}

@@ -1,0 +1,70 @@
+import type { Context } from "../../src/context";
+import { diff, inTransaction } from "../../src/db/unit-of-work";
+import { badInput, conflict, notFound } from "../../src/errors";
+import { parseId } from "../../src/graphql/ids";
+import { findAccount } from "./account.service";
+import { Contact } from "./contact.entity";
+import type { CreateContactInput, UpdateContactInput } from "./account.inputs";
+
+const AUDITED: (keyof Contact)[] = ["name", "title", "phone", "email", "birthday", "isKeyPerson"];
+
+/** Validates a YYYY-MM-DD birthday and derives the month-day key reminders search by. */
+function birthday(value: string | null | undefined): { birthday: string | null; birthMonthDay: number | null } {
+  if (!value) return { birthday: null, birthMonthDay: null };
+  const date = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) throw badInput("birthday", `${value} is not a calendar date`);
+  if (date > new Date()) throw badInput("birthday", "must not be in the future");
+  return { birthday: value, birthMonthDay: (date.getUTCMonth() + 1) * 100 + date.getUTCDate() };
+}
+
+function cleanName(name: string): string {
+  const cleaned = name.trim().replace(/\s+/g, " ");
+  if (cleaned === "") throw badInput("name", "must not be blank");
+  return cleaned;
+}
+
+export async function createContact(ctx: Context, input: CreateContactInput): Promise<Contact> {
+  const accountId = parseId(input.accountId, "accountId");
+  const fields = {
+    name: cleanName(input.name),
+    title: input.title?.trim() || null,
+    phone: input.phone?.trim() || null,
+    email: input.email?.trim().toLowerCase() || null,
+    ...birthday(input.birthday),
+    isKeyPerson: input.isKeyPerson ?? false,
+  };
+  return inTransaction(ctx, async (uow) => {
+    const account = await findAccount(ctx, accountId, uow.manager);
+    if (!account) throw notFound("Account", accountId);
+    const contact = uow.manager.create(Contact, { ...fields, accountId, createdAt: new Date(), version: 1 });
+    await uow.manager.insert(Contact, contact);
+    await uow.audit("Contact", contact.id, "CREATE", diff({}, contact, AUDITED));
+    return contact;
+  });
+}
+
+/** Changes a contact; key-person changes are audited like every other field, for managers to track. */
+export async function updateContact(ctx: Context, id: number, version: number, input: UpdateContactInput): Promise<Contact> {
+  const changes: Partial<Contact> = {};
+  if (input.name !== undefined) {
+    if (input.name === null) throw badInput("name", "cannot be null");
+    changes.name = cleanName(input.name);
+  }
+  if (input.title !== undefined) changes.title = input.title?.trim() || null;
+  if (input.phone !== undefined) changes.phone = input.phone?.trim() || null;
+  if (input.email !== undefined) changes.email = input.email?.trim().toLowerCase() || null;
+  if (input.birthday !== undefined) Object.assign(changes, birthday(input.birthday));
+  if (input.isKeyPerson !== undefined && input.isKeyPerson !== null) changes.isKeyPerson = input.isKeyPerson;
+  return inTransaction(ctx, async (uow) => {
+    const contact = await uow.manager.findOneBy(Contact, { id });
+    if (!contact || !(await findAccount(ctx, contact.accountId, uow.manager))) throw notFound("Contact", id);
+    if (contact.version !== version) throw conflict(`Contact ${id} is at version ${contact.version}, not ${version}`, { field: "version", currentVersion: contact.version });
+    const result = await uow.manager.update(Contact, { id, version }, { ...changes, version: version + 1 });
+    if (!result.affected) throw conflict(`Contact ${id} was changed by someone else`, { field: "version" });
+    const before = { ...contact };
+    Object.assign(contact, changes, { version: version + 1 });
+    const changed = diff(before, contact, AUDITED);
+    if (Object.keys(changed).length > 0) await uow.audit("Contact", id, changed.isKeyPerson ? "KEY_PERSON_CHANGE" : "UPDATE", changed);
+    return contact;
+  });
+}

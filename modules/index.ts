@@ -1,0 +1,5 @@
+import type { CrmModule } from "../src/modules/contract";
+import { accountsModule } from "./accounts";
+
+/** Every module the gateway knows, in any order; the registry sorts them by `requires`. */
+export const allModules: CrmModule[] = [accountsModule];

@@ -1,0 +1,27 @@
+import type { Role } from "./roles";
+import type { Viewer } from "./viewer";
+
+/**
+ * Permissions are data: each module declares its permission names and the roles granted each
+ * (`grants` in its manifest); shield rules and services ask this one table.
+ */
+export type Grants = Record<string, readonly Role[]>;
+
+export class Permissions {
+  private readonly table = new Map<string, Set<Role>>();
+
+  constructor(grants: Grants[]) {
+    for (const fragment of grants) {
+      for (const [permission, roles] of Object.entries(fragment)) {
+        if (this.table.has(permission)) throw new Error(`Permission ${permission} is granted twice`);
+        this.table.set(permission, new Set(roles));
+      }
+    }
+  }
+
+  has(viewer: Viewer | null, permission: string): boolean {
+    const roles = this.table.get(permission);
+    if (!roles) throw new Error(`Unknown permission ${permission}`);
+    return viewer !== null && roles.has(viewer.role);
+  }
+}

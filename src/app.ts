@@ -1,0 +1,128 @@
+import "reflect-metadata";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import type { DataSource } from "typeorm";
+import { Permissions } from "./access/permissions";
+import { authenticate } from "./auth/authenticate";
+import { Limiters } from "./auth/rate-limiter";
+import type { Config } from "./config";
+import { createContext, type Context, type Services } from "./context";
+import { openDatabase } from "./db/data-source";
+import { formatError } from "./errors";
+import { EventBus } from "./events/event-bus";
+import { startJobs } from "./jobs/scheduler";
+import type { CrmModule } from "./modules/contract";
+import { composeModules } from "./registry";
+import { buildGatewaySchema } from "./schema";
+import { seedDemoIfWanted } from "../seeds";
+import { clientAddress, handleGraphQL } from "./server/http";
+import { attachWebSocket } from "./server/websocket";
+
+export interface Gateway {
+  url: string;
+  port: number;
+  services: Services;
+  modules: CrmModule[];
+  stop(): Promise<void>;
+}
+
+export interface GatewayOptions {
+  /** bench-only: serve the schema without graphql-shield, to measure what the permission layer costs */
+  permissions?: boolean;
+}
+
+async function databaseAnswers(db: DataSource): Promise<boolean> {
+  try {
+    await Promise.race([db.query("SELECT 1"), new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 2000).unref())]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Starts the whole gateway: database and migrations, demo data, HTTP + WebSocket on one port, jobs. */
+export async function startGateway(config: Config, options: GatewayOptions = {}): Promise<Gateway> {
+  const modules = composeModules(config.modules);
+  const db = await openDatabase(config, modules);
+  const services: Services = {
+    config,
+    db,
+    events: new EventBus(),
+    permissions: new Permissions(modules.map((m) => m.grants)),
+    limiters: new Limiters(),
+    auditables: new Map(modules.flatMap((m) => Object.entries(m.auditable ?? {}))),
+  };
+  await seedDemoIfWanted(services, modules);
+  for (const module of modules) {
+    for (const [event, handler] of Object.entries(module.handlers ?? {})) {
+      services.events.on(event, (payload) => void Promise.resolve(handler(services, payload as never)).catch((e) => console.error(`handler ${module.name}/${event} failed:`, e)));
+    }
+  }
+
+  const schema = await buildGatewaySchema(modules, { permissions: options.permissions ?? true });
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.queryMaxDepth },
+    maxAliases: { n: config.queryMaxAliases },
+    maxTokens: { n: config.queryMaxTokens },
+    costLimit: { maxCost: config.queryMaxCost },
+    maxDirectives: { n: 20 },
+    blockFieldSuggestion: { enabled: config.production },
+  }).protect();
+
+  const httpServer: Server = createServer();
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: !config.production,
+    includeStacktraceInErrorResponses: config.debugErrors,
+    formatError: formatError(config.debugErrors),
+    // Credentials travel in the Authorization header, never in cookies, so a cross-site request
+    // carries none: Apollo's CSRF guard would only refuse plain GraphQL-over-HTTP GETs.
+    csrfPrevention: false,
+    validationRules: armor.validationRules,
+    allowBatchedHttpRequests: false,
+    plugins: [...armor.plugins, ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs })],
+  });
+  await apollo.start();
+
+  httpServer.on("request", (req, res) => {
+    const path = (req.url ?? "/").split("?")[0];
+    if (path === "/healthz" && req.method === "GET") {
+      void databaseAnswers(db).then((ok) => {
+        res.writeHead(ok ? 200 : 503, { "content-type": "application/json" });
+        res.end(JSON.stringify({ status: ok ? "ok" : "database unavailable" }));
+      });
+      return;
+    }
+    if (path === "/graphql") {
+      void handleGraphQL(apollo, req, res, async () =>
+        createContext(services, await authenticate(config, db, req.headers.authorization), clientAddress(req)),
+      );
+      return;
+    }
+    res.writeHead(404, { "content-type": "application/json" });
+    res.end(JSON.stringify({ error: "not found; GraphQL is served at /graphql" }));
+  });
+
+  const ws = attachWebSocket(httpServer, schema, services, armor.validationRules);
+  const stopJobs = startJobs(services, modules.flatMap((m) => m.jobs ?? []));
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const port = (httpServer.address() as AddressInfo).port;
+
+  let stopping: Promise<void> | null = null;
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    port,
+    services,
+    modules,
+    stop: () =>
+      (stopping ??= (async () => {
+        stopJobs();
+        await ws.close();
+        await apollo.stop(); // drains in-flight requests, then closes the HTTP server
+        await db.destroy();
+      })()),
+  };
+}

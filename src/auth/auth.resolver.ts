@@ -1,0 +1,62 @@
+import { Arg, Ctx, Field, ID, InputType, Mutation, ObjectType, Resolver } from "type-graphql";
+import { ArrayMaxSize, Length } from "class-validator";
+import type { Context } from "../context";
+import { parseId, parseIds } from "../graphql/ids";
+import { ApiKey } from "../org/api-key.entity";
+import { User } from "../org/user.entity";
+import { login } from "./auth.service";
+import { createApiKey, revokeApiKey } from "./api-key.service";
+
+@ObjectType()
+class LoginResult {
+  @Field(() => String, { description: "send as `Authorization: Bearer <token>`" })
+  token: string;
+
+  @Field(() => User)
+  user: User;
+}
+
+@ObjectType()
+class CreatedApiKey {
+  @Field(() => String, { description: "the key itself, shown only here: store it now" })
+  key: string;
+
+  @Field(() => ApiKey)
+  apiKey: ApiKey;
+}
+
+@InputType()
+class CreateApiKeyInput {
+  @Field(() => String)
+  @Length(1, 120, { message: "name must be 1 to 120 characters" })
+  name: string;
+
+  @Field(() => [ID])
+  @ArrayMaxSize(50, { message: "territoryIds may name at most 50 territories" })
+  territoryIds: string[];
+
+  @Field(() => Date, { nullable: true })
+  expiresAt?: Date | null;
+}
+
+@Resolver()
+export class AuthResolver {
+  @Mutation(() => LoginResult)
+  async login(
+    @Arg("email", () => String) email: string,
+    @Arg("password", () => String) password: string,
+    @Ctx() ctx: Context,
+  ): Promise<LoginResult> {
+    return login(ctx, email, password);
+  }
+
+  @Mutation(() => CreatedApiKey)
+  createApiKey(@Arg("input", () => CreateApiKeyInput) input: CreateApiKeyInput, @Ctx() ctx: Context): Promise<CreatedApiKey> {
+    return createApiKey(ctx, { ...input, territoryIds: parseIds(input.territoryIds, "territoryIds") });
+  }
+
+  @Mutation(() => ApiKey)
+  revokeApiKey(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<ApiKey> {
+    return revokeApiKey(ctx, parseId(id, "id"));
+  }
+}

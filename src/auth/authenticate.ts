@@ -1,0 +1,59 @@
+import { GraphQLError } from "graphql";
+import type { DataSource } from "typeorm";
+import type { Config } from "../config";
+import { Role } from "../access/roles";
+import type { Viewer } from "../access/viewer";
+import { ErrorCode } from "../errors";
+import { ApiKey } from "../org/api-key.entity";
+import { User } from "../org/user.entity";
+import { API_KEY_PATTERN, secretMatches } from "./api-keys";
+import { verifyToken } from "./tokens";
+
+const refused = (message: string) =>
+  new GraphQLError(message, { extensions: { code: ErrorCode.Unauthenticated, http: { status: 401 } } });
+
+/** The viewer of a user row: home territory, and the team a manager reaches. */
+export async function viewerOfUser(db: DataSource, user: User): Promise<Viewer> {
+  let teamIds = [user.id];
+  if (user.role === Role.SALES_MANAGER) {
+    const reports = await db.getRepository(User).find({ select: { id: true }, where: { managerId: user.id } });
+    teamIds = [user.id, ...reports.map((r) => r.id)];
+  }
+  return {
+    kind: "user",
+    id: user.id,
+    name: user.name,
+    role: user.role,
+    territoryId: user.territoryId,
+    territoryIds: user.territoryId === null ? [] : [user.territoryId],
+    teamIds,
+  };
+}
+
+/**
+ * Resolves `Authorization: Bearer <credential>` to a viewer. No credential is an anonymous caller;
+ * a credential that is wrong, expired, revoked or belongs to a frozen user is refused outright.
+ */
+export async function authenticate(config: Config, db: DataSource, authorization: string | undefined | null, now = new Date()): Promise<Viewer | null> {
+  if (!authorization) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+  if (!match) throw refused("Authorization must be 'Bearer <token or API key>'");
+  const credential = match[1];
+
+  const key = API_KEY_PATTERN.exec(credential);
+  if (key) {
+    const row = await db.getRepository(ApiKey).findOneBy({ prefix: key[1] });
+    if (!row || !secretMatches(key[2], row.secretHash)) throw refused("Unknown API key");
+    if (row.revokedAt) throw refused("API key revoked");
+    if (row.expiresAt && row.expiresAt <= now) throw refused("API key expired");
+    return { kind: "partner", id: row.id, name: row.name, role: Role.PARTNER, territoryId: null, territoryIds: row.territoryIds, teamIds: [] };
+  }
+
+  const claims = verifyToken(config, credential);
+  if (!claims) throw refused("Invalid or expired token");
+  const user = await db.getRepository(User).findOneBy({ id: Number(claims.sub) });
+  if (!user) throw refused("Unknown user");
+  // Frozen users are refused at once, whatever their tokens say (PRODUCT.md, "Users who leave").
+  if (user.frozen) throw refused("User is frozen");
+  return viewerOfUser(db, user);
+}

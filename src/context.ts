@@ -1,0 +1,43 @@
+import type DataLoader from "dataloader";
+import type { DataSource } from "typeorm";
+import type { Config } from "./config";
+import type { Permissions } from "./access/permissions";
+import { Scope } from "./access/scope";
+import type { Viewer } from "./access/viewer";
+import type { EventBus } from "./events/event-bus";
+import type { Limiters } from "./auth/rate-limiter";
+
+/** What a module's loader factory looks like: one fresh DataLoader per request. */
+export type LoaderFactory<K, V> = (ctx: Context) => DataLoader<K, V>;
+
+/** The process-wide parts every request shares. */
+export interface Services {
+  config: Config;
+  db: DataSource;
+  events: EventBus;
+  permissions: Permissions;
+  limiters: Limiters;
+  /** entity type -> whether the viewer may read that record's audit trail */
+  auditables: Map<string, (ctx: Context, entityId: number) => Promise<boolean>>;
+}
+
+export interface Context extends Services {
+  viewer: Viewer | null;
+  scope: Scope;
+  clientAddress: string;
+  loaders: Map<LoaderFactory<unknown, unknown>, DataLoader<unknown, unknown>>;
+}
+
+export function createContext(services: Services, viewer: Viewer | null, clientAddress: string): Context {
+  return { ...services, viewer, scope: new Scope(viewer), clientAddress, loaders: new Map() };
+}
+
+/** The request's DataLoader made by `factory`, created on first use. */
+export function loader<K, V>(ctx: Context, factory: LoaderFactory<K, V>): DataLoader<K, V> {
+  let existing = ctx.loaders.get(factory as LoaderFactory<unknown, unknown>);
+  if (!existing) {
+    existing = factory(ctx) as DataLoader<unknown, unknown>;
+    ctx.loaders.set(factory as LoaderFactory<unknown, unknown>, existing);
+  }
+  return existing as DataLoader<K, V>;
+}

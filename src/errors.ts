@@ -1,0 +1,83 @@
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { unwrapResolverError } from "@apollo/server/errors";
+
+/** The codes a client may see in `extensions.code`; services throw these, never raw strings. */
+export enum ErrorCode {
+  BadUserInput = "BAD_USER_INPUT",
+  Unauthenticated = "UNAUTHENTICATED",
+  Forbidden = "FORBIDDEN",
+  NotFound = "NOT_FOUND",
+  Conflict = "CONFLICT",
+  TooManyRequests = "TOO_MANY_REQUESTS",
+}
+
+/** A rule of the domain was broken; `field` names the input field at fault, where there is one. */
+export class DomainError extends GraphQLError {
+  constructor(readonly code: ErrorCode, message: string, extra: { field?: string; [key: string]: unknown } = {}) {
+    super(message, { extensions: { code, ...extra } });
+  }
+}
+
+export const badInput = (field: string, message: string) => new DomainError(ErrorCode.BadUserInput, `${field}: ${message}`, { field });
+export const notFound = (what: string, id: string | number) => new DomainError(ErrorCode.NotFound, `${what} ${id} not found`);
+export const forbidden = (message = "Not allowed") => new DomainError(ErrorCode.Forbidden, message);
+export const conflict = (message: string, extra: Record<string, unknown> = {}) => new DomainError(ErrorCode.Conflict, message, extra);
+export const unauthenticated = (message = "Not authenticated") => new DomainError(ErrorCode.Unauthenticated, message);
+
+const KNOWN_CODES = new Set<string>([
+  ...Object.values(ErrorCode),
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+]);
+
+interface ValidationErrorLike {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationErrorLike[];
+}
+
+function flattenValidation(errors: ValidationErrorLike[], prefix = ""): { field: string; message: string }[] {
+  return errors.flatMap((e) => {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flattenValidation(e.children ?? [], field)];
+  });
+}
+
+/**
+ * The one place errors are shaped for clients: known codes pass through, class-validator failures
+ * become BAD_USER_INPUT naming the fields, anything else is an internal error without details.
+ */
+export function formatError(debug: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const code = formatted.extensions?.code as string | undefined;
+    const validationErrors = (original as { extensions?: { validationErrors?: ValidationErrorLike[] } })?.extensions?.validationErrors;
+    if (validationErrors) {
+      const fields = flattenValidation(validationErrors);
+      return {
+        message: fields.map((f) => f.message).join("; ") || "Invalid input",
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: ErrorCode.BadUserInput, field: fields[0]?.field, fields },
+      };
+    }
+    if (code && KNOWN_CODES.has(code)) {
+      if (debug) return formatted;
+      const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    if (debug) return formatted;
+    if (!(original instanceof GraphQLError)) console.error("Internal error:", original);
+    return {
+      message: "Internal server error",
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: "INTERNAL_SERVER_ERROR" },
+    };
+  };
+}

@@ -1,0 +1,37 @@
+import type { IRules } from "graphql-shield";
+import type { MigrationInterface } from "typeorm";
+import type { Grants } from "../access/permissions";
+import type { Context, Services } from "../context";
+
+/** A periodic job; `every` reads the configuration so an operator can change or disable it. */
+export interface Job {
+  name: string;
+  every: (services: Services) => number;
+  run: (services: Services, now: Date) => Promise<unknown>;
+}
+
+/**
+ * The module contract (ARCHITECTURE.md, "The module contract"): the one declaration that says
+ * everything a module adds to the gateway.
+ */
+export interface CrmModule {
+  name: string;
+  /** modules this one needs enabled */
+  requires: string[];
+  /** TypeORM entities this module owns; no other module writes their tables */
+  entities: Function[];
+  /** type-graphql resolver classes */
+  resolvers: Function[];
+  /** this module's fragment of the graphql-shield rule map */
+  rules: IRules;
+  /** permission names and the roles granted each */
+  grants: Grants;
+  migrations: (new () => MigrationInterface)[];
+  jobs?: Job[];
+  /** domain event handlers, subscribed once at start */
+  handlers?: Record<string, (services: Services, payload: never) => Promise<void> | void>;
+  /** for `auditTrail`: whether the viewer may read the history of an entity of each type */
+  auditable?: Record<string, (ctx: Context, entityId: number) => Promise<boolean>>;
+  /** demo data, loaded in dependency order on an empty embedded database or with SEED_DEMO=1 */
+  seed?: (services: Services) => Promise<void>;
+}

@@ -1,0 +1,46 @@
+import { Field, ID, ObjectType } from "type-graphql";
+import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { Role } from "../access/roles";
+import { DateTimeColumn } from "../db/columns";
+
+@ObjectType()
+@Entity("users")
+export class User {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Field(() => String)
+  @Column({ type: "varchar", length: 254, unique: true })
+  email: string;
+
+  @Field(() => String)
+  @Column({ type: "varchar", length: 120 })
+  name: string;
+
+  @Field(() => Role)
+  @Column({ type: "varchar", length: 32 })
+  role: Role;
+
+  @Index()
+  @Column({ type: "integer", nullable: true })
+  territoryId: number | null;
+
+  @Index()
+  @Column({ type: "integer", nullable: true })
+  managerId: number | null;
+
+  /** scrypt hash; never exposed through GraphQL */
+  @Column({ type: "varchar", length: 200 })
+  passwordHash: string;
+
+  @Field(() => Boolean)
+  @Column({ type: "boolean", default: false })
+  frozen: boolean;
+
+  @DateTimeColumn({ nullable: true })
+  frozenAt: Date | null;
+
+  @DateTimeColumn()
+  createdAt: Date;
+}

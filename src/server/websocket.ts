@@ -1,0 +1,95 @@
+import type { Server as HttpServer } from "node:http";
+import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from "graphql";
+import { useServer } from "graphql-ws/use/ws";
+import { WebSocketServer, type WebSocket } from "ws";
+import type { Viewer } from "../access/viewer";
+import { authenticate } from "../auth/authenticate";
+import { createContext, type Services } from "../context";
+import { formatError } from "../errors";
+
+type ConnectionExtra = {
+  viewer?: Viewer;
+  authorization?: string;
+};
+
+export const principalKey = (viewer: Pick<Viewer, "kind" | "id">) => `${viewer.kind}:${viewer.id}`;
+
+/**
+ * graphql-ws on the same port and path as HTTP. The socket authenticates in `connection_init`;
+ * every subscribe re-checks the credential (frozen users, expired or revoked keys), and a
+ * `principal.revoked` event closes that principal's sockets at once. graphql-ws runs its own
+ * parse and validation, so the same limits as over HTTP are applied here.
+ */
+export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, services: Services, limits: ValidationRule[]) {
+  const wss = new WebSocketServer({ server: httpServer, path: "/graphql" });
+  const sockets = new Map<string, Set<WebSocket>>();
+  const format = formatError(services.config.debugErrors);
+  const rules = [...specifiedRules, ...limits];
+
+  const offRevoked = services.events.on<{ kind: "user" | "partner"; id: number }>("principal.revoked", (principal) => {
+    for (const socket of sockets.get(principalKey(principal)) ?? []) socket.close(4403, "Forbidden");
+  });
+
+  const server = useServer<Record<string, unknown>, ConnectionExtra>(
+    {
+      onConnect: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        const authorization = (params.authorization ?? params.Authorization) as string | undefined;
+        if (typeof authorization !== "string") return false;
+        try {
+          const viewer = await authenticate(services.config, services.db, authorization);
+          if (!viewer) return false;
+          ctx.extra.viewer = viewer;
+          ctx.extra.authorization = authorization;
+          const key = principalKey(viewer);
+          if (!sockets.has(key)) sockets.set(key, new Set());
+          sockets.get(key)!.add(ctx.extra.socket);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      onClose: (ctx) => {
+        if (ctx.extra.viewer) sockets.get(principalKey(ctx.extra.viewer))?.delete(ctx.extra.socket);
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        let viewer: Viewer | null;
+        try {
+          viewer = await authenticate(services.config, services.db, ctx.extra.authorization);
+        } catch {
+          viewer = null;
+        }
+        if (!viewer) {
+          ctx.extra.socket.close(4403, "Forbidden");
+          return [new GraphQLError("Not authenticated", { extensions: { code: "UNAUTHENTICATED" } })];
+        }
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: services.config.queryMaxTokens });
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError("Syntax error")];
+        }
+        const errors = validate(schema, document, rules);
+        if (errors.length > 0) return errors;
+        return {
+          schema,
+          document,
+          variableValues: payload.variables ?? undefined,
+          operationName: payload.operationName ?? undefined,
+          contextValue: createContext(services, viewer, ctx.extra.request.socket.remoteAddress ?? "unknown"),
+        };
+      },
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((e) => format(e.toJSON(), e)) } : undefined,
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => format(e.toJSON(), e)),
+    },
+    wss,
+  );
+
+  return {
+    async close(): Promise<void> {
+      offRevoked();
+      await server.dispose();
+    },
+  };
+}
