@@ -6,7 +6,7 @@ const config: Config = {
   testMatch: ["**/*.test.ts"],
   // Type checking runs once in `npm test` (tsc --noEmit); here ts-jest only transpiles, keeping
   // decorator metadata, which esbuild-based transforms would drop.
-  transform: { "^.+\\.ts$": ["ts-jest", { isolatedModules: true, diagnostics: false }] },
+  transform: { "^.+\\.ts$": ["ts-jest", { diagnostics: false }] },
   testTimeout: 30_000,
   maxWorkers: 2,
   setupFiles: ["reflect-metadata"],

@@ -1,3 +1,4 @@
+import { createConnection } from "mysql2/promise";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { DataSource, type DataSourceOptions } from "typeorm";
@@ -48,8 +49,7 @@ export async function ensureDatabase(url: string): Promise<void> {
   const parsed = new URL(url.replace(/^mariadb:/, "mysql:"));
   const name = decodeURIComponent(parsed.pathname.slice(1));
   parsed.pathname = "/";
-  const mysql = await import("mysql2/promise");
-  const conn = await mysql.createConnection(parsed.toString());
+    const conn = await createConnection(parsed.toString());
   try {
     await conn.query(`CREATE DATABASE IF NOT EXISTS \`${name.replace(/`/g, "")}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   } finally {

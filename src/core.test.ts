@@ -1,0 +1,61 @@
+import { startTestGateway, codes, type TestGateway } from "../test/harness";
+
+let t: TestGateway;
+beforeAll(async () => {
+  t = await startTestGateway();
+});
+afterAll(() => t.stop());
+
+describe("gateway core over HTTP", () => {
+  it("answers /healthz with 200 while the database answers", async () => {
+    const response = await fetch(t.url.replace("/graphql", "/healthz"));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok" });
+  });
+
+  it("serves GET queries and the graphql-response+json media type", async () => {
+    const response = await fetch(`${t.url}?query=${encodeURIComponent("{ viewer { id } }")}`, { headers: { accept: "application/graphql-response+json" } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("application/graphql-response+json");
+    expect(await response.json()).toEqual({ data: { viewer: null } });
+  });
+
+  it("logs in, returns the user without a password, and knows the viewer", async () => {
+    const login = await t.gql(`mutation { login(email: "manager.coal@demo.test", password: "demo-password") { token user { email role territory { code } } } }`);
+    expect(login.errors).toBeUndefined();
+    expect(login.data.login.user).toEqual({ email: "manager.coal@demo.test", role: "SALES_MANAGER", territory: { code: "COAL" } });
+    const viewer = await t.gql(`{ viewer { email name } }`, {}, login.data.login.token);
+    expect(viewer.data.viewer.email).toBe("manager.coal@demo.test");
+    const schemaHasPassword = await t.gql(`{ viewer { passwordHash } }`, {}, login.data.login.token);
+    expect(codes(schemaHasPassword)).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
+  });
+
+  it("refuses a wrong password with UNAUTHENTICATED and a forged token outright", async () => {
+    const wrong = await t.gql(`mutation { login(email: "exec@demo.test", password: "nope") { token } }`);
+    expect(codes(wrong)).toEqual(["UNAUTHENTICATED"]);
+    const forged = await t.gql(`{ viewer { id } }`, {}, "not-a-token");
+    expect(forged.status).toBe(401);
+    expect(codes(forged)).toEqual(["UNAUTHENTICATED"]);
+  });
+
+  it("asks anonymous callers to authenticate before commercial data", async () => {
+    const r = await t.gql(`{ accounts { totalCount } }`);
+    expect(codes(r)).toEqual(["UNAUTHENTICATED"]);
+  });
+
+  it("lets no stack trace reach a client", async () => {
+    const r = await t.gql(`{ account(id: "abc") { id } }`, {}, await t.token("exec@demo.test"));
+    expect(codes(r)).toEqual(["BAD_USER_INPUT"]);
+    expect(r.errors![0].extensions!.field).toBe("id");
+    expect(JSON.stringify(r)).not.toMatch(/stacktrace|at .*\.ts:/);
+  });
+
+  it("bounds operations before they run: depth and aliases", async () => {
+    const token = await t.token("exec@demo.test");
+    const deep = await t.gql(`{ accounts { edges { node { contacts { account { contacts { account { contacts { account { owner { manager { manager { name } } } } } } } } } } } } }`, {}, token);
+    expect(deep.errors?.[0].message).toMatch(/depth/i);
+    const aliases = Array.from({ length: 40 }, (_, i) => `a${i}: viewer { id }`).join(" ");
+    const many = await t.gql(`{ ${aliases} }`, {}, token);
+    expect(many.errors?.[0].message).toMatch(/alias/i);
+  });
+});
