@@ -122,7 +122,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
         stopJobs();
         await ws.close();
         await apollo.stop(); // drains in-flight requests, then closes the HTTP server
-        await db.destroy();
+        if (db.isInitialized) await db.destroy();
       })()),
   };
 }

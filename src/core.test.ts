@@ -59,3 +59,16 @@ describe("gateway core over HTTP", () => {
     expect(many.errors?.[0].message).toMatch(/alias/i);
   });
 });
+
+describe("health when the database is gone", () => {
+  it("answers /healthz with 503", async () => {
+    const own = await startTestGateway();
+    try {
+      await own.gateway.services.db.destroy();
+      const response = await fetch(own.url.replace("/graphql", "/healthz"));
+      expect(response.status).toBe(503);
+    } finally {
+      await own.stop();
+    }
+  });
+});

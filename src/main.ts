@@ -16,7 +16,10 @@ async function main(): Promise<void> {
   const gateway = await startGateway(config);
   console.log(`CRM gateway on http://localhost:${gateway.port}/graphql (modules: ${gateway.modules.map((m) => m.name).join(", ")})`);
 
+  let stopping = false;
   const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     console.log(`${signal}: draining requests, closing subscriptions and the database`);
     gateway.stop().then(
       () => process.exit(0),
@@ -26,8 +29,9 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once("SIGTERM", () => shutdown("SIGTERM"));
-  process.once("SIGINT", () => shutdown("SIGINT"));
+  // `on`, not `once`: a dependency's signal-exit re-raises the signal when it sees no other listener.
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
 }
 
 main().catch((error) => {
