@@ -58,6 +58,17 @@ describe("gateway core over HTTP", () => {
     const many = await t.gql(`{ ${aliases} }`, {}, token);
     expect(many.errors?.[0].message).toMatch(/alias/i);
   });
+
+  it("bounds operations before they run: tokens and cost", async () => {
+    const token = await t.token("exec@demo.test");
+    const long = await t.gql(`{ viewer { ${Array.from({ length: 2100 }, () => "id").join(" ")} } }`, {}, token);
+    expect(long.errors?.[0].message).toMatch(/token/i);
+    const fields = "id name status tier industry region version inPublicPool lastContactAt createdAt";
+    const costly = `{ ${Array.from({ length: 12 }, (_, i) => `l${i}: accounts(first: 100) { edges { node { ${fields} owner { name email } territory { name code } contacts { ${"id name title isKeyPerson"} } } } }`).join(" ")} }`;
+    const r = await t.gql(costly, {}, token);
+    expect(r.data).toBeUndefined();
+    expect(r.errors?.[0].message).toMatch(/cost/i);
+  });
 });
 
 describe("health when the database is gone", () => {
