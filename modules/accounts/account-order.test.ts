@@ -1,4 +1,4 @@
-import { startTestGateway, codes, type TestGateway } from "../../test/harness";
+import { startTestGateway, codes, type GqlResult, type TestGateway } from "../../test/harness";
 
 let t: TestGateway;
 beforeAll(async () => {
@@ -15,7 +15,7 @@ async function walk(token: string, orderBy: unknown, first: number): Promise<str
   const ids: string[] = [];
   let after: string | null = null;
   for (let page = 0; page < 100; page++) {
-    const r = await t.gql(PAGE, { first, after, orderBy }, token);
+    const r: GqlResult = await t.gql(PAGE, { first, after, orderBy }, token);
     expect(r.errors).toBeUndefined();
     ids.push(...r.data.accounts.edges.map((e: { node: { id: string } }) => e.node.id));
     if (!r.data.accounts.pageInfo.hasNextPage) break;

@@ -7,12 +7,9 @@ import { ActivityType } from "./activity.entity";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Details of an account that anyone who may create one may also change. */
 @InputType()
-export class CreateAccountInput {
-  @Field(() => String, { description: "the registered legal name, complete" })
-  @Length(1, 200)
-  name: string;
-
+class AccountDetails {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(6, 40)
@@ -27,6 +24,13 @@ export class CreateAccountInput {
   @IsOptional()
   @MaxLength(80)
   region?: string | null;
+}
+
+@InputType()
+export class CreateAccountInput extends AccountDetails {
+  @Field(() => String, { description: "the registered legal name, complete" })
+  @Length(1, 200)
+  name: string;
 
   @Field(() => Tier, { nullable: true })
   tier?: Tier | null;
@@ -36,26 +40,11 @@ export class CreateAccountInput {
 }
 
 @InputType()
-export class UpdateAccountInput {
+export class UpdateAccountInput extends AccountDetails {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 200)
   name?: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(6, 40)
-  registrationNo?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(80)
-  industry?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(80)
-  region?: string | null;
 
   @Field(() => AccountStatus, { nullable: true })
   status?: AccountStatus;
@@ -130,15 +119,9 @@ export class AccountOrder {
   direction: SortDirection;
 }
 
+/** The optional details of a contact, shared by create and update. */
 @InputType()
-export class CreateContactInput {
-  @Field(() => ID)
-  accountId: string;
-
-  @Field(() => String)
-  @Length(1, 120)
-  name: string;
-
+class ContactDetails {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MaxLength(120)
@@ -164,34 +147,21 @@ export class CreateContactInput {
 }
 
 @InputType()
-export class UpdateContactInput {
+export class CreateContactInput extends ContactDetails {
+  @Field(() => ID)
+  accountId: string;
+
+  @Field(() => String)
+  @Length(1, 120)
+  name: string;
+}
+
+@InputType()
+export class UpdateContactInput extends ContactDetails {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 120)
   name?: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(120)
-  title?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(/^\+?[0-9 ()-]{5,40}$/, { message: "phone must be digits, spaces, ( ) - and an optional leading +" })
-  phone?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsEmail({}, { message: "email must be an e-mail address" })
-  email?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(DATE, { message: "birthday must be a date as YYYY-MM-DD" })
-  birthday?: string | null;
-
-  @Field(() => Boolean, { nullable: true })
-  isKeyPerson?: boolean;
 }
 
 @InputType()
