@@ -310,15 +310,23 @@ describe("field reach: confidential fields", () => {
     }
   });
 
-  it("a partner reads who owns an account, not how to reach them", async () => {
-    const names = await t.gql(`{ accounts(first: 2, filter: { inPublicPool: false }) { edges { node { name owner { name } } } } }`, {}, coalKey);
-    expect(names.errors).toBeUndefined();
-    expect(names.data.accounts.edges.map((e: { node: { owner: { name: string } } }) => e.node.owner.name)).toEqual([expect.any(String), expect.any(String)]);
-    const email = await t.gql(`{ accounts(first: 2, filter: { inPublicPool: false }) { edges { node { name owner { email } } } } }`, {}, coalKey);
-    expect(forbiddenPaths(email)).toEqual(new Set(["accounts.edges.node.owner.email"]));
-    expect(email.data.accounts.edges.map((e: { node: { name: string } }) => e.node.name)).toEqual([expect.any(String), expect.any(String)]);
-    const role = await t.gql(`{ accounts(first: 1, filter: { inPublicPool: false }) { edges { node { owner { role } } } } }`, {}, coalKey);
-    expect(forbiddenPaths(role)).toEqual(new Set(["accounts.edges.node.owner.role"]));
+  it("a partner reads who owns an account, not how to reach them; the refusal stays at those fields", async () => {
+    const r = await t.gql(`{ accounts(first: 2, filter: { inPublicPool: false }) { edges { node { name owner { name email role } } } } }`, {}, coalKey);
+    const nodes = r.data.accounts.edges.map((e: { node: { name: string; owner: { name: string; email: null; role: null } } }) => e.node);
+    expect(nodes).toHaveLength(2);
+    for (const n of nodes) expect(n).toEqual({ name: expect.any(String), owner: { name: expect.any(String), email: null, role: null } });
+    expect(forbiddenPaths(r)).toEqual(new Set(["accounts.edges.node.owner.email", "accounts.edges.node.owner.role"]));
+  });
+
+  it("a partner is refused the activities of an account, and gets the rest of the page", async () => {
+    const r = await t.gql(`{ accounts(first: 3) { totalCount edges { node { name activities { subject } } } } }`, {}, coalKey);
+    expect(r.data.accounts.totalCount).toBe(36);
+    expect(r.data.accounts.edges).toHaveLength(3);
+    for (const e of r.data.accounts.edges) expect(e.node).toEqual({ name: expect.any(String), activities: null });
+    expect(forbiddenPaths(r)).toEqual(new Set(["accounts.edges.node.activities"]));
+    const staff = await t.gql(`{ accounts(first: 3) { edges { node { activities(last: 2) { subject } } } } }`, {}, await t.token("marketing.coal@demo.test"));
+    expect(staff.errors).toBeUndefined();
+    expect(staff.data.accounts.edges[0].node.activities.length).toBeGreaterThan(0);
   });
 
   it("confidential fields are refused on account(id) just as on the list", async () => {

@@ -82,7 +82,9 @@ export class AccountResolver {
     return loader(ctx, contactsByAccount).load(account.id);
   }
 
-  @FieldResolver(() => [Activity], { description: "the latest activities, newest first" })
+  // Nullable because roles without activity.read (partners) are refused it: a refused non-null list
+  // would null the account, and with it the whole page.
+  @FieldResolver(() => [Activity], { nullable: true, description: "the latest activities, newest first; null for roles that may not read them" })
   activities(@Root() account: Account, @Ctx() ctx: Context, @Arg("last", () => Int, { defaultValue: 20 }) last: number) {
     if (last < 1 || last > 100) throw badInput("last", "must be between 1 and 100");
     return loader(ctx, recentActivitiesByAccount(last)).load(account.id);

@@ -10,7 +10,9 @@ export class User {
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Field(() => String)
+  // email, role and frozen are nullable in the schema because partners are refused them: a refused
+  // non-null field would null the whole user (an account's owner), not only itself.
+  @Field(() => String, { nullable: true, description: "null for partners, who are refused it" })
   @Column({ type: "varchar", length: 254, unique: true })
   email: string;
 
@@ -18,7 +20,7 @@ export class User {
   @Column({ type: "varchar", length: 120 })
   name: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { nullable: true, description: "null for partners, who are refused it" })
   @Column({ type: "varchar", length: 32 })
   role: Role;
 
@@ -34,7 +36,7 @@ export class User {
   @Column({ type: "varchar", length: 200 })
   passwordHash: string;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { nullable: true, description: "null for partners, who are refused it" })
   @Column({ type: "boolean", default: false })
   frozen: boolean;
 
