@@ -229,6 +229,7 @@ describe("with the demo data", () => {
         [{ name: "Unknown territory", territoryIds: ["99999"] }, "territoryIds"],
         [{ name: "Bad territory id", territoryIds: ["coal"] }, "territoryIds"],
         [{ name: "", territoryIds: [territoryIds.COAL] }, "name"],
+        [{ name: "   ", territoryIds: [territoryIds.COAL] }, "name"],
       ];
       const repository = t.gateway.services.db.getRepository(ApiKey);
       const before = await repository.count();

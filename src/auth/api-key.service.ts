@@ -14,6 +14,8 @@ export interface ApiKeyInput {
 
 /** Creates a partner key; the key itself is returned here once and never again. */
 export async function createApiKey(ctx: Context, input: ApiKeyInput): Promise<{ key: string; apiKey: ApiKey }> {
+  const name = input.name.trim();
+  if (name === "") throw badInput("name", "must not be blank");
   const ids = [...new Set(input.territoryIds)];
   if (ids.length === 0) throw badInput("territoryIds", "grant at least one territory");
   if (input.expiresAt && input.expiresAt <= new Date()) throw badInput("expiresAt", "must be in the future");
@@ -22,7 +24,7 @@ export async function createApiKey(ctx: Context, input: ApiKeyInput): Promise<{ 
     if (found !== ids.length) throw badInput("territoryIds", "names a territory that does not exist");
     const { key, prefix, secretHash } = generateApiKey();
     const apiKey = uow.manager.create(ApiKey, {
-      name: input.name.trim(),
+      name,
       prefix,
       secretHash,
       territoryIdList: ids.join(","),
