@@ -256,6 +256,8 @@ describe("bad input on every mutation names the field, and writes nothing", () =
       [{ name: "" }, "name"],
       [{ name: "   " }, "name"],
       [{ name: long }, "name"],
+      // 150 characters that NFKC expands to 300 ("㎏" -> "kg"): too long for the duplicate key.
+      [{ name: "\u338f".repeat(150) }, "name"],
       [{ name: uniqueName("Bad reg"), registrationNo: "12" }, "registrationNo"],
       [{ name: uniqueName("Bad reg"), registrationNo: "91-!!!!-????-0000" }, "registrationNo"],
       [{ name: uniqueName("Bad territory"), territoryId: "abc" }, "territoryId"],
@@ -279,6 +281,7 @@ describe("bad input on every mutation names the field, and writes nothing", () =
       [{ name: "  " }, "name"],
       [{ name: null }, "name"],
       [{ name: "n".repeat(201) }, "name"],
+      [{ name: "\u338f".repeat(150) }, "name"],
       [{ registrationNo: "abc" }, "registrationNo"],
       [{ creditTermsDays: 400 }, "creditTermsDays"],
       [{ creditTermsDays: -1 }, "creditTermsDays"],
