@@ -164,17 +164,15 @@ export class UpdateContactInput extends ContactDetails {
   name?: string;
 }
 
+/** What an activity says, wherever it is logged: against an account here, a lead or opportunity elsewhere. */
 @InputType()
-export class LogActivityInput {
+export class ActivityDetailsInput {
   @Field(() => ActivityType)
   type: ActivityType;
 
   @Field(() => String)
   @Length(1, 200)
   subject: string;
-
-  @Field(() => ID)
-  accountId: string;
 
   @Field(() => Date, { nullable: true })
   dueAt?: Date | null;
@@ -189,6 +187,12 @@ export class LogActivityInput {
 
   @Field(() => ID, { nullable: true, description: "who does it; only executives assign activities to others" })
   ownerId?: string | null;
+}
+
+@InputType()
+export class LogActivityInput extends ActivityDetailsInput {
+  @Field(() => ID)
+  accountId: string;
 }
 
 @InputType()

@@ -45,3 +45,27 @@ export function recentActivitiesByAccount(limit: number): LoaderFactory<number, 
   }
   return factory;
 }
+
+const relatedActivityLoaders = new Map<string, LoaderFactory<number, Activity[]>>();
+
+/** Activities linked to records of another module (`relatedType` "Lead", "Opportunity"...), newest first, one statement a level. */
+export function activitiesByRelated(relatedType: string): LoaderFactory<number, Activity[]> {
+  let factory = relatedActivityLoaders.get(relatedType);
+  if (!factory) {
+    factory = (ctx: Context) =>
+      new DataLoader<number, Activity[]>(async (relatedIds) => {
+        const rows = await ctx.db
+          .getRepository(Activity)
+          .createQueryBuilder("x")
+          .where("x.relatedType = :relatedType AND x.relatedId IN (:...relatedIds)", { relatedType, relatedIds: [...relatedIds] })
+          .orderBy("x.createdAt", "DESC")
+          .addOrderBy("x.id", "DESC")
+          .getMany();
+        const groups = new Map<number, Activity[]>(relatedIds.map((id) => [id, []]));
+        for (const row of rows) groups.get(row.relatedId!)?.push(row);
+        return relatedIds.map((id) => groups.get(id)!);
+      });
+    relatedActivityLoaders.set(relatedType, factory);
+  }
+  return factory;
+}

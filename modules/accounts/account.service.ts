@@ -1,7 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { SELLING_ROLES, Role } from "../../src/access/roles";
 import type { Context } from "../../src/context";
-import { inTransaction, diff } from "../../src/db/unit-of-work";
+import { inTransaction, diff, type UnitOfWork } from "../../src/db/unit-of-work";
 import { keysetPage } from "../../src/db/pagination";
 import { badInput, conflict, forbidden, notFound } from "../../src/errors";
 import { SortDirection, type ConnectionResult, type PageArgs } from "../../src/graphql/connection";
@@ -94,51 +94,11 @@ async function createTerritory(ctx: Context, manager: EntityManager, requested: 
 
 /** Creates an account; a rep's new account waits for approval by their manager (PRODUCT.md, "Approval"). */
 export async function createAccount(ctx: Context, input: CreateAccountInput): Promise<Account> {
-  const viewer = ctx.viewer!;
   const name = cleanName(input.name);
   const registrationNo = cleanRegistrationNo(input.registrationNo);
-  if (input.tier && input.tier !== Tier.GENERAL && !ctx.permissions.has(viewer, AccountPermission.SetTier)) {
-    throw forbidden("tier: the tier is set by a manager");
-  }
   const nameKey = normaliseAccountName(name);
   try {
-    return await inTransaction(ctx, async (uow) => {
-      const territoryId = await createTerritory(ctx, uow.manager, input.territoryId);
-      await assertNoDuplicate(ctx, uow.manager, { nameKey, registrationNo });
-      const now = new Date();
-      const pending = viewer.role === Role.SALES_REP;
-      const account = uow.manager.create(Account, {
-        name,
-        nameKey,
-        registrationNo,
-        status: AccountStatus.PROSPECT,
-        approvalStatus: pending ? ApprovalStatus.PENDING : ApprovalStatus.APPROVED,
-        approvedAt: pending ? null : now,
-        tier: input.tier ?? Tier.GENERAL,
-        industry: input.industry?.trim() || null,
-        region: input.region?.trim() || null,
-        territoryId,
-        ownerId: viewer.id,
-        previousOwnerId: null,
-        creditLimit: null,
-        creditTermsDays: null,
-        riskGrade: null,
-        followUpState: FollowUpState.OK,
-        inPublicPool: false,
-        lastContactAt: null,
-        assignedAt: now,
-        claimedAt: null,
-        archivedAt: null,
-        createdById: viewer.id,
-        createdAt: now,
-        updatedAt: now,
-        version: 1,
-      });
-      await uow.manager.insert(Account, account);
-      await uow.audit("Account", account.id, "CREATE", diff({}, account, AUDITED));
-      uow.emit({ name: "account.created", payload: { accountId: account.id } });
-      return account;
-    });
+    return await inTransaction(ctx, (uow) => insertAccount(ctx, uow, input));
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // Another writer won the race between our check and our insert: report it like the check would.
@@ -146,6 +106,57 @@ export async function createAccount(ctx: Context, input: CreateAccountInput): Pr
     if (!existing) throw error;
     throw await duplicateError(ctx, ctx.db.manager, existing, existing.nameKey === nameKey ? "name" : "registrationNo");
   }
+}
+
+/**
+ * Creates an account inside the caller's transaction, with the duplicate rule and the approval
+ * rule; other modules (converting a lead) create accounts through this. `ownerId` defaults to the
+ * caller; a rep's account, or one given to a rep, waits for approval.
+ */
+export async function insertAccount(ctx: Context, uow: UnitOfWork, input: CreateAccountInput, ownerId?: number): Promise<Account> {
+  const viewer = ctx.viewer!;
+  const name = cleanName(input.name);
+  const registrationNo = cleanRegistrationNo(input.registrationNo);
+  if (input.tier && input.tier !== Tier.GENERAL && !ctx.permissions.has(viewer, AccountPermission.SetTier)) {
+    throw forbidden("tier: the tier is set by a manager");
+  }
+  const nameKey = normaliseAccountName(name);
+  const territoryId = await createTerritory(ctx, uow.manager, input.territoryId);
+  await assertNoDuplicate(ctx, uow.manager, { nameKey, registrationNo });
+  const now = new Date();
+  const owner = ownerId === undefined || ownerId === viewer.id ? null : await uow.manager.findOneBy(User, { id: ownerId });
+  const pending = (owner?.role ?? viewer.role) === Role.SALES_REP;
+  const account = uow.manager.create(Account, {
+    name,
+    nameKey,
+    registrationNo,
+    status: AccountStatus.PROSPECT,
+    approvalStatus: pending ? ApprovalStatus.PENDING : ApprovalStatus.APPROVED,
+    approvedAt: pending ? null : now,
+    tier: input.tier ?? Tier.GENERAL,
+    industry: input.industry?.trim() || null,
+    region: input.region?.trim() || null,
+    territoryId,
+    ownerId: owner?.id ?? viewer.id,
+    previousOwnerId: null,
+    creditLimit: null,
+    creditTermsDays: null,
+    riskGrade: null,
+    followUpState: FollowUpState.OK,
+    inPublicPool: false,
+    lastContactAt: null,
+    assignedAt: now,
+    claimedAt: null,
+    archivedAt: null,
+    createdById: viewer.id,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  });
+  await uow.manager.insert(Account, account);
+  await uow.audit("Account", account.id, "CREATE", diff({}, account, AUDITED));
+  uow.emit({ name: "account.created", payload: { accountId: account.id } });
+  return account;
 }
 
 function checkFieldPermissions(ctx: Context, input: UpdateAccountInput): void {

@@ -1,22 +1,29 @@
 import type { Context } from "../../src/context";
-import { diff, inTransaction } from "../../src/db/unit-of-work";
+import { diff, inTransaction, type UnitOfWork } from "../../src/db/unit-of-work";
 import { badInput, forbidden, notFound } from "../../src/errors";
 import { parseId } from "../../src/graphql/ids";
 import { User } from "../../src/org/user.entity";
 import { Account, FollowUpState } from "./account.entity";
-import type { LogActivityInput } from "./account.inputs";
+import type { ActivityDetailsInput, LogActivityInput } from "./account.inputs";
 import { AccountPermission } from "./account.permissions";
 import { findAccount } from "./account.service";
 import { Activity } from "./activity.entity";
 
+/** Where an activity belongs: an account, and optionally a record of a later module (lead, opportunity, ticket). */
+export interface ActivityLink {
+  account: Account | null;
+  territoryId: number;
+  relatedType: string | null;
+  relatedId: number | null;
+}
+
 /**
- * Logs an activity against an account and keeps the account's last contact time: a done
- * activity (or one without a due time, which happened now) is a contact and clears the
- * follow-up flags; a planned one is not.
+ * Writes one activity inside the caller's transaction and keeps the linked account's last
+ * contact time: a done activity (or one without a due time, which happened now) is a contact and
+ * clears the follow-up flags; a planned one is not. The activity's `doneAt` is its contact time.
  */
-export async function logActivity(ctx: Context, input: LogActivityInput, now = new Date()): Promise<Activity> {
+export async function recordActivity(ctx: Context, uow: UnitOfWork, input: ActivityDetailsInput, link: ActivityLink, now = new Date()): Promise<Activity> {
   const viewer = ctx.viewer!;
-  const accountId = parseId(input.accountId, "accountId");
   const subject = input.subject.trim();
   if (subject === "") throw badInput("subject", "must not be blank");
   if (input.doneAt && input.doneAt > new Date(now.getTime() + 5 * 60_000)) throw badInput("doneAt", "must not be in the future");
@@ -27,38 +34,45 @@ export async function logActivity(ctx: Context, input: LogActivityInput, now = n
       throw forbidden("ownerId: only executives assign activities to others");
     }
   }
+  if (ownerId !== viewer.id) {
+    const owner = await uow.manager.findOneBy(User, { id: ownerId });
+    if (!owner || owner.frozen) throw badInput("ownerId", `user ${ownerId} does not exist or is frozen`);
+  }
   const contactAt = input.doneAt ?? (input.dueAt ? null : now);
+  const account = link.account;
+  const activity = uow.manager.create(Activity, {
+    type: input.type,
+    subject,
+    accountId: account?.id ?? null,
+    relatedType: link.relatedType,
+    relatedId: link.relatedId,
+    territoryId: link.territoryId,
+    ownerId,
+    dueAt: input.dueAt ?? null,
+    doneAt: contactAt,
+    outcome: input.outcome?.trim() || null,
+    createdById: viewer.id,
+    createdAt: now,
+  });
+  await uow.manager.insert(Activity, activity);
+  await uow.audit("Activity", activity.id, "CREATE", diff({}, activity, ["type", "subject", "accountId", "relatedType", "relatedId", "ownerId", "dueAt", "doneAt", "outcome"]));
+  if (account && contactAt && (!account.lastContactAt || contactAt > account.lastContactAt)) {
+    // Not a versioned edit of the account: contact time only moves forward, whoever logs.
+    await uow.manager.update(Account, { id: account.id }, { lastContactAt: contactAt, followUpState: FollowUpState.OK });
+    if (account.followUpState !== FollowUpState.OK) {
+      await uow.audit("Account", account.id, "FOLLOW_UP", { followUpState: { from: account.followUpState, to: FollowUpState.OK } });
+    }
+  }
+  uow.emit({ name: "activity.logged", payload: { activityId: activity.id, accountId: account?.id ?? null, relatedType: link.relatedType, relatedId: link.relatedId } });
+  return activity;
+}
+
+/** Logs an activity against an account in the caller's reach. */
+export async function logActivity(ctx: Context, input: LogActivityInput, now = new Date()): Promise<Activity> {
+  const accountId = parseId(input.accountId, "accountId");
   return inTransaction(ctx, async (uow) => {
     const account = await findAccount(ctx, accountId, uow.manager);
     if (!account) throw notFound("Account", accountId);
-    if (ownerId !== viewer.id) {
-      const owner = await uow.manager.findOneBy(User, { id: ownerId });
-      if (!owner || owner.frozen) throw badInput("ownerId", `user ${ownerId} does not exist or is frozen`);
-    }
-    const activity = uow.manager.create(Activity, {
-      type: input.type,
-      subject,
-      accountId,
-      relatedType: null,
-      relatedId: null,
-      territoryId: account.territoryId,
-      ownerId,
-      dueAt: input.dueAt ?? null,
-      doneAt: input.doneAt ?? (input.dueAt ? null : now),
-      outcome: input.outcome?.trim() || null,
-      createdById: viewer.id,
-      createdAt: now,
-    });
-    await uow.manager.insert(Activity, activity);
-    await uow.audit("Activity", activity.id, "CREATE", diff({}, activity, ["type", "subject", "accountId", "ownerId", "dueAt", "doneAt", "outcome"]));
-    if (contactAt && (!account.lastContactAt || contactAt > account.lastContactAt)) {
-      // Not a versioned edit of the account: contact time only moves forward, whoever logs.
-      await uow.manager.update(Account, { id: accountId }, { lastContactAt: contactAt, followUpState: FollowUpState.OK });
-      if (account.followUpState !== FollowUpState.OK) {
-        await uow.audit("Account", accountId, "FOLLOW_UP", { followUpState: { from: account.followUpState, to: FollowUpState.OK } });
-      }
-    }
-    uow.emit({ name: "activity.logged", payload: { activityId: activity.id, accountId } });
-    return activity;
+    return recordActivity(ctx, uow, input, { account, territoryId: account.territoryId, relatedType: null, relatedId: null }, now);
   });
 }

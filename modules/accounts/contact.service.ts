@@ -1,5 +1,5 @@
 import type { Context } from "../../src/context";
-import { diff, inTransaction } from "../../src/db/unit-of-work";
+import { diff, inTransaction, type UnitOfWork } from "../../src/db/unit-of-work";
 import { badInput, conflict, notFound } from "../../src/errors";
 import { parseId } from "../../src/graphql/ids";
 import { findAccount } from "./account.service";
@@ -25,6 +25,15 @@ function cleanName(name: string): string {
 
 export async function createContact(ctx: Context, input: CreateContactInput): Promise<Contact> {
   const accountId = parseId(input.accountId, "accountId");
+  return inTransaction(ctx, async (uow) => {
+    const account = await findAccount(ctx, accountId, uow.manager);
+    if (!account) throw notFound("Account", accountId);
+    return insertContact(uow, account.id, input);
+  });
+}
+
+/** Adds a contact to an account the caller already reached, inside the caller's transaction (also for converting a lead). */
+export async function insertContact(uow: UnitOfWork, accountId: number, input: Omit<CreateContactInput, "accountId">): Promise<Contact> {
   const fields = {
     name: cleanName(input.name),
     title: input.title?.trim() || null,
@@ -33,14 +42,10 @@ export async function createContact(ctx: Context, input: CreateContactInput): Pr
     ...birthday(input.birthday),
     isKeyPerson: input.isKeyPerson ?? false,
   };
-  return inTransaction(ctx, async (uow) => {
-    const account = await findAccount(ctx, accountId, uow.manager);
-    if (!account) throw notFound("Account", accountId);
-    const contact = uow.manager.create(Contact, { ...fields, accountId, createdAt: new Date(), version: 1 });
-    await uow.manager.insert(Contact, contact);
-    await uow.audit("Contact", contact.id, "CREATE", diff({}, contact, AUDITED));
-    return contact;
-  });
+  const contact = uow.manager.create(Contact, { ...fields, accountId, createdAt: new Date(), version: 1 });
+  await uow.manager.insert(Contact, contact);
+  await uow.audit("Contact", contact.id, "CREATE", diff({}, contact, AUDITED));
+  return contact;
 }
 
 /** Changes a contact; key-person changes are audited like every other field, for managers to track. */

@@ -78,7 +78,11 @@ export const accountsModule: CrmModule = {
 export { Account, AccountStatus, ApprovalStatus, FollowUpState, Tier, RiskGrade } from "./account.entity";
 export { Activity, ActivityType } from "./activity.entity";
 export { Contact } from "./contact.entity";
-export { accountById } from "./account.loaders";
-export { findAccount, scopedAccounts, ACCOUNT_SCOPE } from "./account.service";
+export { accountById, activitiesByRelated } from "./account.loaders";
+export { findAccount, scopedAccounts, insertAccount, ACCOUNT_SCOPE } from "./account.service";
+export { recordActivity } from "./activity.service";
+export { insertContact } from "./contact.service";
+export { ActivityDetailsInput, CreateAccountInput } from "./account.inputs";
+export { AccountPermission } from "./account.permissions";
 export { normaliseAccountName, normaliseRegistrationNo } from "./account-name";
 export { assertNoDuplicate } from "./duplicates";
