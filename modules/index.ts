@@ -1,5 +1,6 @@
 import type { CrmModule } from "../src/modules/contract";
 import { accountsModule } from "./accounts";
+import { leadsModule } from "./leads";
 
 /** Every module the gateway knows, in any order; the registry sorts them by `requires`. */
-export const allModules: CrmModule[] = [accountsModule];
+export const allModules: CrmModule[] = [accountsModule, leadsModule];

@@ -4,6 +4,7 @@ import { User } from "../src/org/user.entity";
 import { databaseKind } from "../src/db/data-source";
 import { seedOrganisation, DEMO_EXEC_EMAIL } from "./demo/organisation";
 import { seedAccounts } from "./demo/accounts";
+import { seedLeads } from "./demo/leads";
 
 /**
  * Demo data loads on an empty embedded database, or on any database with SEED_DEMO=1; never in
@@ -25,4 +26,5 @@ export async function seedDemo(services: Services, modules: CrmModule[]): Promis
   const org = await seedOrganisation(services.db);
   const enabled = new Set(modules.map((m) => m.name));
   if (enabled.has("accounts")) await seedAccounts(services.db, org);
+  if (enabled.has("leads")) await seedLeads(services.db, org);
 }

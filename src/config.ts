@@ -17,6 +17,8 @@ export interface Config {
   loginMaxAttemptsPerAccount: number;
   loginMaxAttemptsPerAddress: number;
   loginWindowSeconds: number;
+  /** public web-form leads accepted per client address and minute */
+  webLeadMaxPerMinute: number;
   queryMaxDepth: number;
   queryMaxAliases: number;
   queryMaxTokens: number;
@@ -97,6 +99,7 @@ export function loadConfig(env: Env = process.env): Config {
     loginMaxAttemptsPerAccount: int(env, "LOGIN_MAX_ATTEMPTS_PER_ACCOUNT", 5, 1, 1000),
     loginMaxAttemptsPerAddress: int(env, "LOGIN_MAX_ATTEMPTS_PER_ADDRESS", 20, 1, 100000),
     loginWindowSeconds: int(env, "LOGIN_WINDOW_SECONDS", 900, 1, 86400),
+    webLeadMaxPerMinute: int(env, "WEB_LEAD_MAX_PER_MINUTE", 10, 1, 100000),
     queryMaxDepth: int(env, "QUERY_MAX_DEPTH", 8, 2, 100),
     queryMaxAliases: int(env, "QUERY_MAX_ALIASES", 15, 0, 1000),
     queryMaxTokens: int(env, "QUERY_MAX_TOKENS", 2000, 100, 100000),

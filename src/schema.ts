@@ -7,10 +7,23 @@ import { ErrorCode } from "./errors";
 import type { CrmModule } from "./modules/contract";
 import { mergeRules } from "./registry";
 
+/**
+ * type-graphql refuses to build a schema with subscriptions unless it has a pubSub, even when every
+ * subscription brings its own `subscribe`; ours do, fed by the EventBus, so this one is never used.
+ */
+const noPubSub = {
+  publish: () => {
+    throw new Error("subscriptions are fed by the EventBus, not type-graphql's pubSub");
+  },
+  subscribe: () => {
+    throw new Error("subscriptions are fed by the EventBus, not type-graphql's pubSub");
+  },
+};
+
 /** The schema as type-graphql writes it from the enabled modules' resolvers, before permissions. */
 export function buildBareSchema(modules: CrmModule[]): Promise<GraphQLSchema> {
   const resolvers = modules.flatMap((m) => m.resolvers) as unknown as NonEmptyArray<Function>;
-  return buildSchema({ resolvers, validate: { forbidUnknownValues: false }, emitSchemaFile: false });
+  return buildSchema({ resolvers, validate: { forbidUnknownValues: false }, emitSchemaFile: false, pubSub: noPubSub });
 }
 
 /**

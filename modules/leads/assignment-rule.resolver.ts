@@ -1,0 +1,52 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { loader, type Context } from "../../src/context";
+import { parseId } from "../../src/graphql/ids";
+import { territoryById, userById } from "../../src/org/org.loaders";
+import { Territory } from "../../src/org/territory.entity";
+import { User } from "../../src/org/user.entity";
+import { AssignmentRule } from "./assignment-rule.entity";
+import * as rules from "./assignment-rule.service";
+import { AssignmentRuleInput } from "./lead.inputs";
+
+@Resolver(() => AssignmentRule)
+export class AssignmentRuleResolver {
+  @Query(() => [AssignmentRule], { description: "the lead assignment rules of the caller's territory (executives: all, or one territory)" })
+  assignmentRules(@Ctx() ctx: Context, @Arg("territoryId", () => ID, { nullable: true }) territoryId?: string): Promise<AssignmentRule[]> {
+    return rules.listAssignmentRules(ctx, territoryId ? parseId(territoryId, "territoryId") : undefined);
+  }
+
+  @Mutation(() => AssignmentRule)
+  createAssignmentRule(@Arg("input", () => AssignmentRuleInput) input: AssignmentRuleInput, @Ctx() ctx: Context): Promise<AssignmentRule> {
+    return rules.createAssignmentRule(ctx, input);
+  }
+
+  @Mutation(() => AssignmentRule)
+  updateAssignmentRule(
+    @Arg("id", () => ID) id: string,
+    @Arg("version", () => Int) version: number,
+    @Arg("input", () => AssignmentRuleInput) input: AssignmentRuleInput,
+    @Ctx() ctx: Context,
+  ): Promise<AssignmentRule> {
+    return rules.updateAssignmentRule(ctx, parseId(id, "id"), version, input);
+  }
+
+  @Mutation(() => Boolean)
+  deleteAssignmentRule(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
+    return rules.deleteAssignmentRule(ctx, parseId(id, "id"));
+  }
+
+  @FieldResolver(() => Territory)
+  territory(@Root() rule: AssignmentRule, @Ctx() ctx: Context) {
+    return loader(ctx, territoryById).load(rule.territoryId);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: "the user who gets the leads" })
+  user(@Root() rule: AssignmentRule, @Ctx() ctx: Context) {
+    return rule.userId === null ? null : loader(ctx, userById).load(rule.userId);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: "or: the manager whose reps get the leads in turn" })
+  teamManager(@Root() rule: AssignmentRule, @Ctx() ctx: Context) {
+    return rule.teamManagerId === null ? null : loader(ctx, userById).load(rule.teamManagerId);
+  }
+}

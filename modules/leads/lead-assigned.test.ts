@@ -1,0 +1,107 @@
+import type { Client } from "graphql-ws";
+import { startTestGateway, codes, type TestGateway } from "../../test/harness";
+
+let t: TestGateway;
+beforeAll(async () => {
+  t = await startTestGateway();
+});
+afterAll(() => t.stop());
+
+const SUBSCRIPTION = `subscription { leadAssigned { lead { id company status territory { code } } owner { email } assignedBy { email } assignedAt } }`;
+
+/** Subscribes and collects every event the client receives. */
+function watch(client: Client) {
+  const events: any[] = [];
+  const errors: unknown[] = [];
+  const iterator = client.iterate({ query: SUBSCRIPTION });
+  void (async () => {
+    try {
+      for await (const event of iterator) events.push(event);
+    } catch (error) {
+      errors.push(error);
+    }
+  })();
+  return { events, errors };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function arrives(events: any[], count: number, withinMs: number): Promise<boolean> {
+  const deadline = Date.now() + withinMs;
+  while (Date.now() < deadline) {
+    if (events.length >= count) return true;
+    await sleep(20);
+  }
+  return events.length >= count;
+}
+
+async function newCoalLead(company: string): Promise<string> {
+  const r = await t.gql(`mutation($i: CreateLeadInput!) { createLead(input: $i) { id status } }`, { i: { company, contactName: "Li Wei", phone: "+86 139 1234 5678", region: "Shanxi" } }, await t.token("ops.coal@demo.test"));
+  expect(r.errors).toBeUndefined();
+  expect(r.data.createLead.status).toBe("NEW");
+  return r.data.createLead.id;
+}
+
+describe("leadAssigned over graphql-ws", () => {
+  it("reaches the new owner and their manager within a second, and never a rep of another territory", async () => {
+    const rep = watch(t.ws(await t.token("rep1.coal@demo.test")));
+    const manager = watch(t.ws(await t.token("manager.coal@demo.test")));
+    const head = watch(t.ws(await t.token("head.coal@demo.test")));
+    const ops = watch(t.ws(await t.token("ops.coal@demo.test")));
+    const exec = watch(t.ws(await t.token("exec@demo.test")));
+    const foodRep = watch(t.ws(await t.token("rep1.food@demo.test")));
+    const otherRep = watch(t.ws(await t.token("rep2.coal@demo.test")));
+    const foodHead = watch(t.ws(await t.token("head.food@demo.test")));
+    await sleep(500);
+
+    const leadId = await newCoalLead("Live Assignment Boiler Co.");
+    const rep1 = await t.userId("rep1.coal@demo.test");
+    const assigned = await t.gql(`mutation($id: ID!, $o: ID!) { assignLead(id: $id, ownerId: $o) { id status owner { email } } }`, { id: leadId, o: rep1 }, await t.token("ops.coal@demo.test"));
+    expect(assigned.errors).toBeUndefined();
+    expect(assigned.data.assignLead).toMatchObject({ status: "ASSIGNED", owner: { email: "rep1.coal@demo.test" } });
+
+    expect(await arrives(rep.events, 1, 1000)).toBe(true);
+    expect(await arrives(manager.events, 1, 1000)).toBe(true);
+    for (const w of [head, ops, exec]) expect(await arrives(w.events, 1, 1000)).toBe(true);
+    const event = rep.events[0].data.leadAssigned;
+    expect(event).toMatchObject({ lead: { id: leadId, company: "Live Assignment Boiler Co.", status: "ASSIGNED", territory: { code: "COAL" } }, owner: { email: "rep1.coal@demo.test" }, assignedBy: { email: "ops.coal@demo.test" } });
+    expect(new Date(event.assignedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
+
+    await sleep(1500);
+    expect(foodRep.events).toEqual([]);
+    expect(otherRep.events).toEqual([]);
+    expect(foodHead.events).toEqual([]);
+    expect(foodRep.errors).toEqual([]);
+  });
+
+  it("announces dispatch by rule and reassignment too, and nothing for a refused assignment", async () => {
+    const manager = watch(t.ws(await t.token("manager.coal@demo.test")));
+    const rep2 = watch(t.ws(await t.token("rep2.coal@demo.test")));
+    await sleep(500);
+    const leadId = await newCoalLead("Reassigned Steel Co.");
+    const ops = await t.token("ops.coal@demo.test");
+    const dispatched = await t.gql(`mutation($id: ID!) { dispatchLead(id: $id) { owner { email } } }`, { id: leadId }, ops);
+    expect(dispatched.errors).toBeUndefined();
+    expect(await arrives(manager.events, 1, 1000)).toBe(true);
+
+    const refused = await t.gql(`mutation($id: ID!, $o: ID!) { assignLead(id: $id, ownerId: $o) { id } }`, { id: leadId, o: await t.userId("rep1.food@demo.test") }, ops);
+    expect(codes(refused)).toEqual(["FORBIDDEN"]);
+
+    const current = dispatched.data.dispatchLead.owner.email;
+    const other = current === "rep2.coal@demo.test" ? "rep1.coal@demo.test" : "rep2.coal@demo.test";
+    const reassigned = await t.gql(`mutation($id: ID!, $o: ID!) { assignLead(id: $id, ownerId: $o) { owner { email } } }`, { id: leadId, o: await t.userId(other) }, await t.token("manager.coal@demo.test"));
+    expect(reassigned.errors).toBeUndefined();
+    expect(await arrives(manager.events, 2, 1000)).toBe(true);
+    await sleep(300);
+    expect(manager.events).toHaveLength(2);
+    expect(rep2.events.map((e) => e.data.leadAssigned.owner.email)).toEqual(["rep2.coal@demo.test"]);
+  });
+
+  it("refuses roles that do not watch assignments and connections without a valid token", async () => {
+    const finance = t.ws(await t.token("finance.coal@demo.test"));
+    const first = await finance.iterate({ query: SUBSCRIPTION }).next();
+    expect(first.value.errors.map((e: any) => e.extensions.code)).toEqual(["FORBIDDEN"]);
+    const anonymous = t.ws(null);
+    await expect(anonymous.iterate({ query: SUBSCRIPTION }).next()).rejects.toBeDefined();
+  });
+});

@@ -1,0 +1,88 @@
+import { Role, SELLING_ROLES } from "../../src/access/roles";
+import type { Context } from "../../src/context";
+import { diff, inTransaction, type UnitOfWork } from "../../src/db/unit-of-work";
+import { badInput, conflict, forbidden } from "../../src/errors";
+import { User } from "../../src/org/user.entity";
+import { chooseOwner } from "./dispatch";
+import { Lead, LeadStatus } from "./lead.entity";
+import { LeadPermission } from "./lead.permissions";
+import { LEAD_AUDITED, requireLead, saveLead } from "./lead.service";
+
+/** Published after the commit of every assignment; `leadAssigned` subscribers are fed from it. */
+export interface LeadAssignedEvent {
+  leadId: number;
+  territoryId: number;
+  ownerId: number;
+  previousOwnerId: number | null;
+  assignedById: number;
+  assignedAt: string;
+  via: "RULE" | "HAND";
+}
+
+export const LEAD_ASSIGNED = "lead.assigned";
+
+const ASSIGNABLE = [LeadStatus.NEW, LeadStatus.QUALIFIED, LeadStatus.ASSIGNED];
+
+/** Gives a lead to its new owner, audits it and announces it (after commit) to those who watch. */
+async function give(ctx: Context, uow: UnitOfWork, lead: Lead, owner: User, via: LeadAssignedEvent["via"], ruleId: number | null): Promise<Lead> {
+  const viewer = ctx.viewer!;
+  const before = { ...lead };
+  const now = new Date();
+  const updated = await saveLead(uow.manager, lead, { status: LeadStatus.ASSIGNED, ownerId: owner.id, territoryId: owner.territoryId, assignedById: viewer.id, assignedAt: now }, now);
+  await uow.audit("Lead", lead.id, via === "RULE" ? "DISPATCH" : "ASSIGN", { ...diff(before, updated, LEAD_AUDITED), ...(ruleId ? { ruleId: { from: null, to: ruleId } } : {}) });
+  const event: LeadAssignedEvent = {
+    leadId: lead.id,
+    territoryId: owner.territoryId!,
+    ownerId: owner.id,
+    previousOwnerId: before.ownerId,
+    assignedById: viewer.id,
+    assignedAt: now.toISOString(),
+    via,
+  };
+  uow.emit({ name: LEAD_ASSIGNED, payload: event });
+  return updated;
+}
+
+/** A NEW or QUALIFIED lead goes to the owner the assignment rules choose. */
+export function dispatchLead(ctx: Context, id: number): Promise<Lead> {
+  return inTransaction(ctx, async (uow) => {
+    const lead = await requireLead(ctx, uow.manager, id);
+    if (lead.status !== LeadStatus.NEW && lead.status !== LeadStatus.QUALIFIED) {
+      throw conflict(`Lead ${id} is ${lead.status}; only NEW and QUALIFIED leads are dispatched (reassign with assignLead)`);
+    }
+    const { owner, rule } = await chooseOwner(uow.manager, lead);
+    return give(ctx, uow, lead, owner, "RULE", rule.id);
+  });
+}
+
+/**
+ * Assignment by hand: a business manager or head inside the territory, a manager within their
+ * team; only an executive moves a lead to another territory.
+ */
+export function assignLead(ctx: Context, id: number, ownerId: number): Promise<Lead> {
+  const viewer = ctx.viewer!;
+  return inTransaction(ctx, async (uow) => {
+    const lead = await requireLead(ctx, uow.manager, id);
+    if (!ASSIGNABLE.includes(lead.status)) throw conflict(`Lead ${id} is ${lead.status} and can no longer be assigned`);
+    const owner = await uow.manager.findOneBy(User, { id: ownerId });
+    if (!owner || owner.frozen || !SELLING_ROLES.includes(owner.role) || owner.territoryId === null) {
+      throw badInput("ownerId", "must be an active sales user of a territory");
+    }
+    if (owner.id === lead.ownerId) throw conflict(`Lead ${id} is already assigned to ${owner.name}`, { field: "ownerId" });
+    if (owner.territoryId !== lead.territoryId && !ctx.permissions.has(viewer, LeadPermission.AssignAcrossTerritories)) {
+      throw forbidden("ownerId: only an executive moves a lead to another territory");
+    }
+    if (viewer.role === Role.SALES_MANAGER && !viewer.teamIds.includes(owner.id)) throw forbidden("ownerId: a manager assigns leads within their team");
+    return give(ctx, uow, lead, owner, "HAND", null);
+  });
+}
+
+/**
+ * Who hears of an assignment (PRODUCT.md: "pushed live to the new owner and to the managers above
+ * them"): the new owner, their manager, the territory's head and business managers, executives.
+ * Among the roles that may watch (the selling roles), that is exactly the Scope's reach over the
+ * lead as it now stands, so the same rule that filters rows filters events.
+ */
+export function hearsOfAssignment(ctx: Context, event: LeadAssignedEvent): boolean {
+  return ctx.permissions.has(ctx.viewer, LeadPermission.WatchAssignments) && ctx.scope.covers({ territoryId: event.territoryId, ownerId: event.ownerId });
+}

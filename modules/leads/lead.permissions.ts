@@ -1,0 +1,53 @@
+import type { Grants } from "../../src/access/permissions";
+import { Role } from "../../src/access/roles";
+
+const { EXECUTIVE, TERRITORY_HEAD, SALES_MANAGER, SALES_REP, BUSINESS_MANAGER, FINANCE, MARKETER } = Role;
+
+export const LeadPermission = {
+  Read: "lead.read",
+  ReadPrivate: "lead.private.read",
+  Create: "lead.create",
+  Import: "lead.import",
+  Qualify: "lead.qualify",
+  Disqualify: "lead.disqualify",
+  Dispatch: "lead.dispatch",
+  Assign: "lead.assign",
+  AssignAcrossTerritories: "lead.assign.across-territories",
+  Convert: "lead.convert",
+  WatchAssignments: "lead.assignments.watch",
+  ReadRules: "lead.rules.read",
+  ManageRules: "lead.rules.manage",
+  ReadOpportunity: "opportunity.read",
+  WriteOpportunity: "opportunity.write",
+  ConfirmClose: "opportunity.close.confirm",
+  ReadPipeline: "pipeline.read",
+  ConfigurePipeline: "pipeline.configure",
+} as const;
+
+const SELLING = [EXECUTIVE, TERRITORY_HEAD, SALES_MANAGER, SALES_REP, BUSINESS_MANAGER];
+const SCREENING = [EXECUTIVE, TERRITORY_HEAD, BUSINESS_MANAGER, MARKETER];
+
+/** Who may do what with leads and opportunities; rows are further limited by Scope. */
+export const leadGrants: Grants = {
+  [LeadPermission.Read]: [...SELLING, MARKETER],
+  // A lead's e-mail and phone are contact details like a contact's: for those who call and screen.
+  [LeadPermission.ReadPrivate]: [...SELLING, MARKETER],
+  [LeadPermission.Create]: [...SELLING, MARKETER],
+  [LeadPermission.Import]: SCREENING,
+  // Marketing screens leads, a business manager qualifies and dispatches them (PRODUCT.md, "Lead intake").
+  [LeadPermission.Qualify]: SCREENING,
+  [LeadPermission.Disqualify]: [...SELLING, MARKETER],
+  [LeadPermission.Dispatch]: [EXECUTIVE, TERRITORY_HEAD, BUSINESS_MANAGER],
+  [LeadPermission.Assign]: [EXECUTIVE, TERRITORY_HEAD, SALES_MANAGER, BUSINESS_MANAGER],
+  [LeadPermission.AssignAcrossTerritories]: [EXECUTIVE],
+  [LeadPermission.Convert]: SELLING,
+  // The new owner and the managers above them watch assignments live; Scope picks which.
+  [LeadPermission.WatchAssignments]: SELLING,
+  [LeadPermission.ReadRules]: [EXECUTIVE, TERRITORY_HEAD, BUSINESS_MANAGER],
+  [LeadPermission.ManageRules]: [EXECUTIVE, TERRITORY_HEAD],
+  [LeadPermission.ReadOpportunity]: [...SELLING, FINANCE],
+  [LeadPermission.WriteOpportunity]: SELLING,
+  [LeadPermission.ConfirmClose]: [EXECUTIVE, TERRITORY_HEAD, SALES_MANAGER],
+  [LeadPermission.ReadPipeline]: [...SELLING, FINANCE, MARKETER],
+  [LeadPermission.ConfigurePipeline]: [EXECUTIVE, TERRITORY_HEAD],
+};

@@ -1,0 +1,124 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { loader, type Context } from "../../src/context";
+import { Connection, PageArgs } from "../../src/graphql/connection";
+import { parseId } from "../../src/graphql/ids";
+import { territoryById, userById } from "../../src/org/org.loaders";
+import { Territory } from "../../src/org/territory.entity";
+import { User } from "../../src/org/user.entity";
+import { Account, Activity, ActivityDetailsInput, accountById, activitiesByRelated } from "../accounts";
+import { convertLead } from "./conversion";
+import { assignLead, dispatchLead } from "./lead-assignment";
+import { Lead } from "./lead.entity";
+import { ConvertLeadInput, CreateLeadInput, LeadFilter, LeadOrder, WebLeadInput } from "./lead.inputs";
+import { opportunityById } from "./lead.loaders";
+import * as leads from "./lead.service";
+import { ImportLeadsResult, LeadConversion, WebLeadReceipt } from "./lead.types";
+import { isStale } from "./monthly-activity";
+import { Opportunity } from "./opportunity.entity";
+import { logLeadActivity } from "./record-activity";
+
+export const { Connection: LeadConnection } = Connection(Lead);
+
+@Resolver(() => Lead)
+export class LeadResolver {
+  @Query(() => LeadConnection, { description: "leads in the caller's reach, by keyset pages (newest first by default)" })
+  leads(
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+    @Arg("filter", () => LeadFilter, { nullable: true }) filter?: LeadFilter,
+    @Arg("orderBy", () => LeadOrder, { nullable: true }) orderBy?: LeadOrder,
+  ) {
+    return leads.listLeads(ctx, filter, orderBy, page);
+  }
+
+  @Query(() => Lead, { nullable: true, description: "null when it does not exist or is outside the caller's reach" })
+  lead(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Lead | null> {
+    return leads.findLead(ctx, parseId(id, "id"));
+  }
+
+  @Mutation(() => WebLeadReceipt, { description: "the public web form: no login, limited per client address" })
+  submitWebLead(@Arg("input", () => WebLeadInput) input: WebLeadInput, @Ctx() ctx: Context): Promise<WebLeadReceipt> {
+    return leads.submitWebLead(ctx, input);
+  }
+
+  @Mutation(() => Lead)
+  createLead(@Arg("input", () => CreateLeadInput) input: CreateLeadInput, @Ctx() ctx: Context): Promise<Lead> {
+    return leads.createLead(ctx, input);
+  }
+
+  @Mutation(() => ImportLeadsResult, { description: `many leads at once (at most ${leads.MAX_IMPORT_ROWS}); each row is accepted or refused with its own error` })
+  async importLeads(
+    // Rows are validated one by one in the service, so one bad row refuses that row, not the import.
+    @Arg("inputs", () => [CreateLeadInput], { validate: false }) inputs: CreateLeadInput[],
+    @Ctx() ctx: Context,
+  ): Promise<ImportLeadsResult> {
+    const rows = await leads.importLeads(ctx, inputs);
+    const accepted = rows.filter((r) => r.lead).length;
+    return { accepted, refused: rows.length - accepted, rows };
+  }
+
+  @Mutation(() => Lead)
+  qualifyLead(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Lead> {
+    return leads.qualifyLead(ctx, parseId(id, "id"));
+  }
+
+  @Mutation(() => Lead)
+  disqualifyLead(@Arg("id", () => ID) id: string, @Arg("reason", () => String) reason: string, @Ctx() ctx: Context): Promise<Lead> {
+    return leads.disqualifyLead(ctx, parseId(id, "id"), reason);
+  }
+
+  @Mutation(() => Lead, { description: "gives a NEW or QUALIFIED lead to the owner the assignment rules choose" })
+  dispatchLead(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Lead> {
+    return dispatchLead(ctx, parseId(id, "id"));
+  }
+
+  @Mutation(() => Lead, { description: "assigns or reassigns a lead by hand" })
+  assignLead(@Arg("id", () => ID) id: string, @Arg("ownerId", () => ID) ownerId: string, @Ctx() ctx: Context): Promise<Lead> {
+    return assignLead(ctx, parseId(id, "id"), parseId(ownerId, "ownerId"));
+  }
+
+  @Mutation(() => LeadConversion, { description: "creates or links the account, a contact and an opportunity, in one transaction" })
+  convertLead(@Arg("id", () => ID) id: string, @Arg("input", () => ConvertLeadInput) input: ConvertLeadInput, @Ctx() ctx: Context): Promise<LeadConversion> {
+    return convertLead(ctx, parseId(id, "id"), input);
+  }
+
+  @Mutation(() => Activity)
+  logLeadActivity(@Arg("leadId", () => ID) leadId: string, @Arg("input", () => ActivityDetailsInput) input: ActivityDetailsInput, @Ctx() ctx: Context): Promise<Activity> {
+    return logLeadActivity(ctx, parseId(leadId, "leadId"), input);
+  }
+
+  @FieldResolver(() => Territory, { nullable: true, description: "null until the lead is routed to a territory" })
+  territory(@Root() lead: Lead, @Ctx() ctx: Context) {
+    return lead.territoryId === null ? null : loader(ctx, territoryById).load(lead.territoryId);
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  owner(@Root() lead: Lead, @Ctx() ctx: Context) {
+    return lead.ownerId === null ? null : loader(ctx, userById).load(lead.ownerId);
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  assignedBy(@Root() lead: Lead, @Ctx() ctx: Context) {
+    return lead.assignedById === null ? null : loader(ctx, userById).load(lead.assignedById);
+  }
+
+  @FieldResolver(() => Boolean, { description: "open, and no activity for a month as of `asOf` (default now)" })
+  stale(@Root() lead: Lead, @Arg("asOf", () => Date, { nullable: true }) asOf?: Date): boolean {
+    return isStale(lead.activityClockAt, leads.OPEN_LEAD_STATUSES.includes(lead.status), asOf ?? new Date());
+  }
+
+  @FieldResolver(() => [Activity], { description: "newest first" })
+  activities(@Root() lead: Lead, @Ctx() ctx: Context) {
+    return loader(ctx, activitiesByRelated("Lead")).load(lead.id);
+  }
+
+  @FieldResolver(() => Account, { nullable: true })
+  convertedAccount(@Root() lead: Lead, @Ctx() ctx: Context) {
+    return lead.convertedAccountId === null ? null : loader(ctx, accountById).load(lead.convertedAccountId);
+  }
+
+  @FieldResolver(() => Opportunity, { nullable: true })
+  convertedOpportunity(@Root() lead: Lead, @Ctx() ctx: Context) {
+    return lead.convertedOpportunityId === null ? null : loader(ctx, opportunityById).load(lead.convertedOpportunityId);
+  }
+}

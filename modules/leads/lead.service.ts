@@ -1,0 +1,236 @@
+import { validate } from "class-validator";
+import type { EntityManager } from "typeorm";
+import { Role } from "../../src/access/roles";
+import type { Context } from "../../src/context";
+import { keysetPage } from "../../src/db/pagination";
+import { diff, inTransaction, type UnitOfWork } from "../../src/db/unit-of-work";
+import { badInput, conflict, DomainError, ErrorCode, forbidden, notFound } from "../../src/errors";
+import { SortDirection, type ConnectionResult, type PageArgs } from "../../src/graphql/connection";
+import { parseId } from "../../src/graphql/ids";
+import { Territory } from "../../src/org/territory.entity";
+import { Lead, LeadChannel, LeadStatus } from "./lead.entity";
+import { CreateLeadInput, LeadOrderField, type LeadFilter, type LeadOrder, type WebLeadInput } from "./lead.inputs";
+import { staleBefore } from "./monthly-activity";
+
+export const LEAD_SCOPE = { territory: "territoryId", owner: "ownerId" } as const;
+
+export const LEAD_AUDITED: (keyof Lead)[] = [
+  "status", "company", "contactName", "email", "phone", "channel", "industry", "region", "note", "territoryId", "ownerId",
+  "disqualifyReason", "convertedAccountId", "convertedOpportunityId",
+];
+
+/** Leads still being worked: the monthly-activity rule watches these. */
+export const OPEN_LEAD_STATUSES = [LeadStatus.NEW, LeadStatus.QUALIFIED, LeadStatus.ASSIGNED];
+
+/** The leads the viewer reaches; a lead not yet routed to a territory is reached by executives only. */
+export function scopedLeads(ctx: Context, manager: EntityManager = ctx.db.manager) {
+  return ctx.scope.apply(manager.getRepository(Lead).createQueryBuilder("l"), "l", LEAD_SCOPE);
+}
+
+export function findLead(ctx: Context, id: number, manager?: EntityManager): Promise<Lead | null> {
+  return scopedLeads(ctx, manager).andWhere("l.id = :id", { id }).getOne();
+}
+
+export async function requireLead(ctx: Context, manager: EntityManager, id: number): Promise<Lead> {
+  const lead = await findLead(ctx, id, manager);
+  if (!lead) throw notFound("Lead", id);
+  return lead;
+}
+
+/** Optimistic concurrency for every change of a lead: two writers at once, the second gets a CONFLICT. */
+export async function saveLead(manager: EntityManager, lead: Lead, changes: Partial<Lead>, now = new Date()): Promise<Lead> {
+  const result = await manager.update(Lead, { id: lead.id, version: lead.version }, { ...changes, updatedAt: now, version: lead.version + 1 });
+  if (!result.affected) throw conflict(`Lead ${lead.id} was changed by someone else; reload it and try again`, { field: "version" });
+  return Object.assign(lead, changes, { updatedAt: now, version: lead.version + 1 });
+}
+
+const ORDER_COLUMNS = {
+  [LeadOrderField.CREATED_AT]: { column: "createdAt", kind: "date", read: (l: Lead) => l.createdAt },
+  [LeadOrderField.COMPANY]: { column: "company", kind: "string", read: (l: Lead) => l.company },
+} as const;
+
+export function listLeads(ctx: Context, filter: LeadFilter = {}, order: LeadOrder | undefined, page: PageArgs): Promise<ConnectionResult<Lead>> {
+  const qb = scopedLeads(ctx);
+  for (const key of ["status", "channel", "industry", "region"] as const) {
+    if (filter[key] !== undefined && filter[key] !== null) qb.andWhere(`l.${key} = :f_${key}`, { [`f_${key}`]: filter[key] });
+  }
+  if (filter.ownerId) qb.andWhere("l.ownerId = :fOwner", { fOwner: parseId(filter.ownerId, "filter.ownerId") });
+  if (filter.territoryId) qb.andWhere("l.territoryId = :fTerritory", { fTerritory: parseId(filter.territoryId, "filter.territoryId") });
+  if (filter.unassigned === true) qb.andWhere("l.ownerId IS NULL");
+  if (filter.unassigned === false) qb.andWhere("l.ownerId IS NOT NULL");
+  if (filter.stale !== undefined && filter.stale !== null) {
+    const before = staleBefore(filter.asOf ?? new Date());
+    if (filter.stale) qb.andWhere("l.status IN (:...fOpen) AND l.activityClockAt < :fBefore", { fOpen: OPEN_LEAD_STATUSES, fBefore: before });
+    else qb.andWhere("(l.status NOT IN (:...fOpen) OR l.activityClockAt >= :fBefore)", { fOpen: OPEN_LEAD_STATUSES, fBefore: before });
+  }
+  const sort = ORDER_COLUMNS[order?.field ?? LeadOrderField.CREATED_AT];
+  return keysetPage(qb, "l", { ...sort, direction: order?.direction ?? SortDirection.DESC }, page);
+}
+
+export function cleanText(value: string, field: string): string {
+  const cleaned = value.trim().replace(/\s+/g, " ");
+  if (cleaned === "") throw badInput(field, "must not be blank");
+  return cleaned;
+}
+
+const optional = (value: string | null | undefined) => value?.trim() || null;
+
+/** The prospect's details as stored; a lead nobody can reach back is refused. */
+function prospect(input: WebLeadInput) {
+  const email = optional(input.email)?.toLowerCase() ?? null;
+  const phone = optional(input.phone);
+  if (!email && !phone) throw badInput("email", "give an e-mail or a phone number to reach the contact");
+  return {
+    company: cleanText(input.company, "company"),
+    contactName: cleanText(input.contactName, "contactName"),
+    email,
+    phone,
+    industry: optional(input.industry),
+    region: optional(input.region),
+    note: optional(input.note),
+  };
+}
+
+function newLead(uow: UnitOfWork, fields: Partial<Lead>, receivedAt: Date): Lead {
+  return uow.manager.create(Lead, {
+    status: LeadStatus.NEW,
+    territoryId: null,
+    ownerId: null,
+    assignedById: null,
+    assignedAt: null,
+    disqualifyReason: null,
+    convertedAccountId: null,
+    convertedOpportunityId: null,
+    convertedAt: null,
+    lastActivityAt: null,
+    activityClockAt: receivedAt,
+    createdById: null,
+    createdAt: receivedAt,
+    updatedAt: new Date(),
+    version: 1,
+    ...fields,
+  });
+}
+
+const WEB_CHANNELS = [LeadChannel.WEB_FORM, LeadChannel.ONLINE_CHAT];
+
+/**
+ * The public web form: no login, limited per client address, and the answer is the same whatever
+ * the company is, so the form cannot be used to learn who is a customer.
+ */
+export async function submitWebLead(ctx: Context, input: WebLeadInput): Promise<{ received: boolean; message: string }> {
+  const limiter = ctx.limiters.get("web-lead:address", ctx.config.webLeadMaxPerMinute, 60_000);
+  const wait = limiter.retryAfter(ctx.clientAddress);
+  if (wait > 0) {
+    throw new DomainError(ErrorCode.TooManyRequests, `Too many submissions from your address; try again in ${wait} s`, { retryAfterSeconds: wait });
+  }
+  limiter.hit(ctx.clientAddress);
+  const channel = input.channel ?? LeadChannel.WEB_FORM;
+  if (!WEB_CHANNELS.includes(channel)) throw badInput("channel", `the web form accepts ${WEB_CHANNELS.join(" or ")}`);
+  const fields = prospect(input);
+  await inTransaction(ctx, async (uow) => {
+    const lead = newLead(uow, { ...fields, channel }, new Date());
+    await uow.manager.insert(Lead, lead);
+    await uow.audit("Lead", lead.id, "CREATE", { ...diff({}, lead, LEAD_AUDITED), submittedFrom: { from: null, to: ctx.clientAddress } });
+    uow.emit({ name: "lead.created", payload: { leadId: lead.id } });
+  });
+  return { received: true, message: "Thank you: we will contact you shortly." };
+}
+
+async function leadTerritory(ctx: Context, manager: EntityManager, requested: string | null | undefined): Promise<number | null> {
+  const viewer = ctx.viewer!;
+  if (requested === null || requested === undefined) return viewer.territoryId;
+  const territoryId = parseId(requested, "territoryId");
+  if (viewer.role !== Role.EXECUTIVE && territoryId !== viewer.territoryId) throw forbidden("territoryId: you may create leads only in your own territory");
+  if (!(await manager.existsBy(Territory, { id: territoryId }))) throw badInput("territoryId", `territory ${territoryId} does not exist`);
+  return territoryId;
+}
+
+/**
+ * A lead entered by staff. A rep or manager who takes a lead keeps it (ASSIGNED to themselves);
+ * marketing, business managers and heads enter NEW leads to be qualified and dispatched.
+ */
+async function insertLead(ctx: Context, uow: UnitOfWork, input: CreateLeadInput, fallbackChannel: LeadChannel): Promise<Lead> {
+  const viewer = ctx.viewer!;
+  const fields = prospect(input);
+  const now = new Date();
+  const receivedAt = input.receivedAt ?? now;
+  if (receivedAt > new Date(now.getTime() + 5 * 60_000)) throw badInput("receivedAt", "must not be in the future");
+  const territoryId = await leadTerritory(ctx, uow.manager, input.territoryId);
+  const keeps = (viewer.role === Role.SALES_REP || viewer.role === Role.SALES_MANAGER) && territoryId === viewer.territoryId;
+  const lead = newLead(
+    uow,
+    {
+      ...fields,
+      channel: input.channel ?? fallbackChannel,
+      territoryId,
+      createdById: viewer.id,
+      ...(keeps ? { status: LeadStatus.ASSIGNED, ownerId: viewer.id, assignedById: viewer.id, assignedAt: now } : {}),
+    },
+    receivedAt,
+  );
+  await uow.manager.insert(Lead, lead);
+  await uow.audit("Lead", lead.id, "CREATE", diff({}, lead, LEAD_AUDITED));
+  uow.emit({ name: "lead.created", payload: { leadId: lead.id } });
+  return lead;
+}
+
+export function createLead(ctx: Context, input: CreateLeadInput): Promise<Lead> {
+  return inTransaction(ctx, (uow) => insertLead(ctx, uow, input, LeadChannel.PHONE));
+}
+
+export const MAX_IMPORT_ROWS = 500;
+
+export interface ImportRowOutcome {
+  index: number;
+  lead: Lead | null;
+  error: { code: string; field: string | null; message: string } | null;
+}
+
+/** Many leads at once; each row is its own transaction and comes back accepted or refused with its own error. */
+export async function importLeads(ctx: Context, inputs: CreateLeadInput[]): Promise<ImportRowOutcome[]> {
+  if (inputs.length === 0) throw badInput("inputs", "give at least one lead");
+  if (inputs.length > MAX_IMPORT_ROWS) throw badInput("inputs", `at most ${MAX_IMPORT_ROWS} leads an import`);
+  const outcomes: ImportRowOutcome[] = [];
+  for (const [index, raw] of inputs.entries()) {
+    const row = raw instanceof CreateLeadInput ? raw : Object.assign(new CreateLeadInput(), raw);
+    const problems = await validate(row, { forbidUnknownValues: false });
+    if (problems.length > 0) {
+      const first = problems[0];
+      outcomes.push({ index, lead: null, error: { code: ErrorCode.BadUserInput, field: first.property, message: Object.values(first.constraints ?? {})[0] ?? `${first.property} is invalid` } });
+      continue;
+    }
+    try {
+      const lead = await inTransaction(ctx, (uow) => insertLead(ctx, uow, row, LeadChannel.IMPORT));
+      outcomes.push({ index, lead, error: null });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const field = (error.extensions.field as string | undefined) ?? null;
+      outcomes.push({ index, lead: null, error: { code: error.code, field, message: error.message } });
+    }
+  }
+  return outcomes;
+}
+
+export function qualifyLead(ctx: Context, id: number): Promise<Lead> {
+  return inTransaction(ctx, async (uow) => {
+    const lead = await requireLead(ctx, uow.manager, id);
+    if (lead.status !== LeadStatus.NEW) throw conflict(`Lead ${id} is ${lead.status}; only a NEW lead is qualified`);
+    const updated = await saveLead(uow.manager, lead, { status: LeadStatus.QUALIFIED });
+    await uow.audit("Lead", id, "QUALIFY", { status: { from: LeadStatus.NEW, to: LeadStatus.QUALIFIED } });
+    return updated;
+  });
+}
+
+export function disqualifyLead(ctx: Context, id: number, reason: string): Promise<Lead> {
+  const cleaned = cleanText(reason, "reason");
+  if (cleaned.length > 500) throw badInput("reason", "must be at most 500 characters");
+  return inTransaction(ctx, async (uow) => {
+    const lead = await requireLead(ctx, uow.manager, id);
+    if (!OPEN_LEAD_STATUSES.includes(lead.status)) throw conflict(`Lead ${id} is already ${lead.status}`);
+    const before = { ...lead };
+    const updated = await saveLead(uow.manager, lead, { status: LeadStatus.DISQUALIFIED, disqualifyReason: cleaned });
+    await uow.audit("Lead", id, "DISQUALIFY", diff(before, updated, LEAD_AUDITED));
+    return updated;
+  });
+}

@@ -1,0 +1,13 @@
+/**
+ * "Every open lead and opportunity needs at least one activity a month (flagged otherwise)"
+ * (PRODUCT.md, "Activities"). The clock starts when the record comes in and moves with each done
+ * activity; stale is computed for a given moment, so a list can be asked "as of" any date.
+ */
+export const MONTHLY_ACTIVITY_DAYS = 30;
+
+const DAY = 24 * 3600 * 1000;
+
+/** Records whose activity clock is before this moment are stale as of `asOf`. */
+export const staleBefore = (asOf: Date) => new Date(asOf.getTime() - MONTHLY_ACTIVITY_DAYS * DAY);
+
+export const isStale = (activityClockAt: Date, open: boolean, asOf: Date) => open && activityClockAt < staleBefore(asOf);

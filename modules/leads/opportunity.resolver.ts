@@ -1,0 +1,161 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Role } from "../../src/access/roles";
+import { loader, type Context } from "../../src/context";
+import { inTransaction } from "../../src/db/unit-of-work";
+import { badInput } from "../../src/errors";
+import { Connection, PageArgs } from "../../src/graphql/connection";
+import { parseId } from "../../src/graphql/ids";
+import { territoryById, userById } from "../../src/org/org.loaders";
+import { Territory } from "../../src/org/territory.entity";
+import { User } from "../../src/org/user.entity";
+import { Account, Activity, ActivityDetailsInput, accountById, activitiesByRelated } from "../accounts";
+import { opportunitiesByAccount, stageChangesByOpportunity } from "./lead.loaders";
+import { isStale } from "./monthly-activity";
+import { CloseOutcome, Opportunity, OpportunityStage, OpportunityStageChange, PipelineStage } from "./opportunity.entity";
+import { CreateOpportunityInput, OpportunityFilter, OpportunityOrder, UpdateOpportunityInput } from "./opportunity.inputs";
+import * as opportunities from "./opportunity.service";
+import { pipelineOf } from "./pipeline";
+import { logOpportunityActivity } from "./record-activity";
+
+export const { Connection: OpportunityConnection } = Connection(Opportunity);
+
+/** Heads configure their own territory's pipeline; executives any. */
+function pipelineTerritory(ctx: Context, territoryId: string): number {
+  const id = parseId(territoryId, "territoryId");
+  const viewer = ctx.viewer!;
+  if (viewer.role !== Role.EXECUTIVE && !viewer.territoryIds.includes(id)) throw badInput("territoryId", "you reach only your own territory's pipeline");
+  return id;
+}
+
+@Resolver(() => Opportunity)
+export class OpportunityResolver {
+  @Query(() => OpportunityConnection, { description: "opportunities in the caller's reach, by keyset pages" })
+  opportunities(
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+    @Arg("filter", () => OpportunityFilter, { nullable: true }) filter?: OpportunityFilter,
+    @Arg("orderBy", () => OpportunityOrder, { nullable: true }) orderBy?: OpportunityOrder,
+  ) {
+    return opportunities.listOpportunities(ctx, filter, orderBy, page);
+  }
+
+  @Query(() => Opportunity, { nullable: true, description: "null when it does not exist or is outside the caller's reach" })
+  opportunity(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Opportunity | null> {
+    return opportunities.findOpportunity(ctx, parseId(id, "id"));
+  }
+
+  @Mutation(() => Opportunity)
+  createOpportunity(@Arg("input", () => CreateOpportunityInput) input: CreateOpportunityInput, @Ctx() ctx: Context): Promise<Opportunity> {
+    return opportunities.createOpportunity(ctx, input);
+  }
+
+  @Mutation(() => Opportunity)
+  updateOpportunity(
+    @Arg("id", () => ID) id: string,
+    @Arg("version", () => Int) version: number,
+    @Arg("input", () => UpdateOpportunityInput) input: UpdateOpportunityInput,
+    @Ctx() ctx: Context,
+  ): Promise<Opportunity> {
+    return opportunities.updateOpportunity(ctx, parseId(id, "id"), version, input);
+  }
+
+  @Mutation(() => Opportunity, { description: "moves an open opportunity to another open stage; every move is recorded" })
+  moveOpportunityStage(@Arg("id", () => ID) id: string, @Arg("stage", () => OpportunityStage) stage: OpportunityStage, @Ctx() ctx: Context): Promise<Opportunity> {
+    return opportunities.moveOpportunityStage(ctx, parseId(id, "id"), stage);
+  }
+
+  @Mutation(() => Opportunity, { description: "the owner asks to close as WON or LOST (lostReason required for LOST); the manager confirms" })
+  requestClose(
+    @Arg("id", () => ID) id: string,
+    @Arg("outcome", () => CloseOutcome) outcome: CloseOutcome,
+    @Ctx() ctx: Context,
+    @Arg("lostReason", () => String, { nullable: true }) lostReason?: string,
+  ): Promise<Opportunity> {
+    return opportunities.requestClose(ctx, parseId(id, "id"), outcome, lostReason);
+  }
+
+  @Mutation(() => Opportunity, { description: "the manager confirms a close request; only confirmed outcomes count in reports" })
+  confirmClose(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Opportunity> {
+    return opportunities.confirmClose(ctx, parseId(id, "id"));
+  }
+
+  @Mutation(() => Opportunity, { description: "the manager sends a close request back; the opportunity is OPEN again" })
+  rejectClose(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Opportunity> {
+    return opportunities.rejectClose(ctx, parseId(id, "id"));
+  }
+
+  @Mutation(() => Activity)
+  logOpportunityActivity(
+    @Arg("opportunityId", () => ID) opportunityId: string,
+    @Arg("input", () => ActivityDetailsInput) input: ActivityDetailsInput,
+    @Ctx() ctx: Context,
+  ): Promise<Activity> {
+    return logOpportunityActivity(ctx, parseId(opportunityId, "opportunityId"), input);
+  }
+
+  @Query(() => [PipelineStage], { description: "a territory's stages and probabilities, in pipeline order" })
+  pipelineStages(@Arg("territoryId", () => ID) territoryId: string, @Ctx() ctx: Context): Promise<PipelineStage[]> {
+    return pipelineOf(ctx.db.manager, pipelineTerritory(ctx, territoryId));
+  }
+
+  @Mutation(() => [PipelineStage], { description: "sets a stage's probability for a territory; opportunities take it at their next stage move" })
+  setStageProbability(
+    @Arg("territoryId", () => ID) territoryId: string,
+    @Arg("stage", () => OpportunityStage) stage: OpportunityStage,
+    @Arg("probability", () => Int) probability: number,
+    @Ctx() ctx: Context,
+  ): Promise<PipelineStage[]> {
+    const id = pipelineTerritory(ctx, territoryId);
+    if (probability < 0 || probability > 100) throw badInput("probability", "must be between 0 and 100");
+    return inTransaction(ctx, async (uow) => {
+      const before = (await pipelineOf(uow.manager, id)).find((s) => s.stage === stage)!;
+      await uow.manager.save(PipelineStage, { territoryId: id, stage, probability });
+      await uow.audit("PipelineStage", id, "UPDATE", { [stage]: { from: before.probability, to: probability } });
+      return pipelineOf(uow.manager, id);
+    });
+  }
+
+  @FieldResolver(() => Account, { nullable: true, description: "null when the account is outside the caller's reach" })
+  account(@Root() opportunity: Opportunity, @Ctx() ctx: Context) {
+    return loader(ctx, accountById).load(opportunity.accountId);
+  }
+
+  @FieldResolver(() => User)
+  owner(@Root() opportunity: Opportunity, @Ctx() ctx: Context) {
+    return loader(ctx, userById).load(opportunity.ownerId);
+  }
+
+  @FieldResolver(() => Territory)
+  territory(@Root() opportunity: Opportunity, @Ctx() ctx: Context) {
+    return loader(ctx, territoryById).load(opportunity.territoryId);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: "the manager who confirmed the outcome" })
+  closedBy(@Root() opportunity: Opportunity, @Ctx() ctx: Context) {
+    return opportunity.closedById === null ? null : loader(ctx, userById).load(opportunity.closedById);
+  }
+
+  @FieldResolver(() => Boolean, { description: "open, and no activity for a month as of `asOf` (default now)" })
+  stale(@Root() opportunity: Opportunity, @Arg("asOf", () => Date, { nullable: true }) asOf?: Date): boolean {
+    return isStale(opportunity.activityClockAt, opportunities.isOpen(opportunity), asOf ?? new Date());
+  }
+
+  @FieldResolver(() => [OpportunityStageChange], { description: "every stage change, oldest first" })
+  stageHistory(@Root() opportunity: Opportunity, @Ctx() ctx: Context) {
+    return loader(ctx, stageChangesByOpportunity).load(opportunity.id);
+  }
+
+  @FieldResolver(() => [Activity], { description: "newest first" })
+  activities(@Root() opportunity: Opportunity, @Ctx() ctx: Context) {
+    return loader(ctx, activitiesByRelated("Opportunity")).load(opportunity.id);
+  }
+}
+
+/** `Account.opportunities`: the leads module extends the accounts module's type (ARCHITECTURE.md, "The module contract"). */
+@Resolver(() => Account)
+export class AccountOpportunitiesResolver {
+  @FieldResolver(() => [Opportunity], { description: "the account's opportunities in the caller's reach, newest first" })
+  opportunities(@Root() account: Account, @Ctx() ctx: Context) {
+    return loader(ctx, opportunitiesByAccount).load(account.id);
+  }
+}

@@ -1,0 +1,249 @@
+import type { EntityManager } from "typeorm";
+import { Role } from "../../src/access/roles";
+import type { Context } from "../../src/context";
+import { keysetPage } from "../../src/db/pagination";
+import { diff, inTransaction, type UnitOfWork } from "../../src/db/unit-of-work";
+import { badInput, conflict, forbidden, notFound } from "../../src/errors";
+import { SortDirection, type ConnectionResult, type PageArgs } from "../../src/graphql/connection";
+import { parseId } from "../../src/graphql/ids";
+import { findAccount, type Account } from "../accounts";
+import { cleanText } from "./lead.service";
+import { staleBefore } from "./monthly-activity";
+import { CloseOutcome, Opportunity, OpportunityStage, OpportunityStageChange, OpportunityStatus, type Attachment } from "./opportunity.entity";
+import { OpportunityOrderField, type CreateOpportunityInput, type OpportunityFilter, type OpportunityOrder, type UpdateOpportunityInput } from "./opportunity.inputs";
+import { OPEN_STAGES, probabilityOf } from "./pipeline";
+
+export const OPPORTUNITY_SCOPE = { territory: "territoryId", owner: "ownerId" } as const;
+
+const AUDITED: (keyof Opportunity)[] = [
+  "name", "accountId", "ownerId", "amount", "expectedCloseDate", "stage", "probability", "status", "requestedOutcome", "lostReason", "competitors", "nextStep", "attachments",
+];
+
+export function scopedOpportunities(ctx: Context, manager: EntityManager = ctx.db.manager) {
+  return ctx.scope.apply(manager.getRepository(Opportunity).createQueryBuilder("o"), "o", OPPORTUNITY_SCOPE);
+}
+
+export function findOpportunity(ctx: Context, id: number, manager?: EntityManager): Promise<Opportunity | null> {
+  return scopedOpportunities(ctx, manager).andWhere("o.id = :id", { id }).getOne();
+}
+
+async function requireOpportunity(ctx: Context, manager: EntityManager, id: number): Promise<Opportunity> {
+  const opportunity = await findOpportunity(ctx, id, manager);
+  if (!opportunity) throw notFound("Opportunity", id);
+  return opportunity;
+}
+
+const ORDER_COLUMNS = {
+  [OpportunityOrderField.CREATED_AT]: { column: "createdAt", kind: "date", read: (o: Opportunity) => o.createdAt },
+  [OpportunityOrderField.NAME]: { column: "name", kind: "string", read: (o: Opportunity) => o.name },
+  [OpportunityOrderField.AMOUNT]: { column: "amount", kind: "string", read: (o: Opportunity) => o.amount },
+  [OpportunityOrderField.EXPECTED_CLOSE_DATE]: { column: "expectedCloseDate", kind: "string", read: (o: Opportunity) => o.expectedCloseDate },
+} as const;
+
+const OPEN_STATUSES = [OpportunityStatus.OPEN, OpportunityStatus.CLOSE_REQUESTED];
+
+export function listOpportunities(ctx: Context, filter: OpportunityFilter = {}, order: OpportunityOrder | undefined, page: PageArgs): Promise<ConnectionResult<Opportunity>> {
+  const qb = scopedOpportunities(ctx);
+  if (filter.stage) qb.andWhere("o.stage = :fStage", { fStage: filter.stage });
+  if (filter.status) qb.andWhere("o.status = :fStatus", { fStatus: filter.status });
+  if (filter.accountId) qb.andWhere("o.accountId = :fAccount", { fAccount: parseId(filter.accountId, "filter.accountId") });
+  if (filter.ownerId) qb.andWhere("o.ownerId = :fOwner", { fOwner: parseId(filter.ownerId, "filter.ownerId") });
+  if (filter.territoryId) qb.andWhere("o.territoryId = :fTerritory", { fTerritory: parseId(filter.territoryId, "filter.territoryId") });
+  if (filter.stale !== undefined && filter.stale !== null) {
+    const before = staleBefore(filter.asOf ?? new Date());
+    if (filter.stale) qb.andWhere("o.status IN (:...fOpen) AND o.activityClockAt < :fBefore", { fOpen: OPEN_STATUSES, fBefore: before });
+    else qb.andWhere("(o.status NOT IN (:...fOpen) OR o.activityClockAt >= :fBefore)", { fOpen: OPEN_STATUSES, fBefore: before });
+  }
+  const sort = ORDER_COLUMNS[order?.field ?? OpportunityOrderField.CREATED_AT];
+  return keysetPage(qb, "o", { ...sort, direction: order?.direction ?? SortDirection.ASC }, page);
+}
+
+export const isOpen = (o: Opportunity) => OPEN_STATUSES.includes(o.status);
+
+/** Opportunities of many accounts in the viewer's reach, one statement (Account.opportunities). */
+export async function opportunitiesOfAccounts(ctx: Context, accountIds: readonly number[]): Promise<Opportunity[]> {
+  return scopedOpportunities(ctx).andWhere("o.accountId IN (:...accountIds)", { accountIds: [...accountIds] }).orderBy("o.createdAt", "DESC").addOrderBy("o.id", "DESC").getMany();
+}
+
+export function money(value: string, field: string): string {
+  if (value.startsWith("-")) throw badInput(field, "must not be negative");
+  return value;
+}
+
+export function calendarDate(value: string, field: string): string {
+  const date = new Date(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw badInput(field, `must be a calendar date as YYYY-MM-DD, got "${value}"`);
+  }
+  return value;
+}
+
+const cleanList = (values: string[] | null | undefined) => [...new Set((values ?? []).map((v) => v.trim()).filter(Boolean))];
+const cleanAttachments = (values: Attachment[] | null | undefined): Attachment[] =>
+  (values ?? []).map((a, i) => ({ name: cleanText(a.name, `attachments.${i}.name`), link: a.link.trim() }));
+
+async function recordStage(uow: UnitOfWork, opportunityId: number, fromStage: OpportunityStage | null, toStage: OpportunityStage, changedById: number | null, at: Date) {
+  await uow.manager.insert(OpportunityStageChange, { opportunityId, fromStage, toStage, changedById, changedAt: at });
+}
+
+export interface NewOpportunity {
+  name: string;
+  account: Account;
+  ownerId: number;
+  amount: string;
+  expectedCloseDate: string;
+  stage?: OpportunityStage | null;
+  competitors?: string[] | null;
+  nextStep?: string | null;
+  attachments?: Attachment[] | null;
+  leadId?: number | null;
+}
+
+/** Creates an opportunity inside the caller's transaction (also for converting a lead), with its first stage recorded. */
+export async function insertOpportunity(ctx: Context, uow: UnitOfWork, input: NewOpportunity): Promise<Opportunity> {
+  const stage = input.stage ?? OpportunityStage.PROSPECTING;
+  if (!OPEN_STAGES.includes(stage)) throw badInput("stage", "an opportunity starts at an open stage; WON and LOST come by a confirmed close");
+  const now = new Date();
+  const opportunity = uow.manager.create(Opportunity, {
+    name: cleanText(input.name, "name"),
+    accountId: input.account.id,
+    territoryId: input.account.territoryId,
+    ownerId: input.ownerId,
+    amount: money(input.amount, "amount"),
+    expectedCloseDate: calendarDate(input.expectedCloseDate, "expectedCloseDate"),
+    stage,
+    probability: await probabilityOf(uow.manager, input.account.territoryId, stage),
+    status: OpportunityStatus.OPEN,
+    requestedOutcome: null,
+    lostReason: null,
+    closeRequestedAt: null,
+    closedAt: null,
+    closedById: null,
+    competitors: cleanList(input.competitors),
+    nextStep: input.nextStep?.trim() || null,
+    attachments: cleanAttachments(input.attachments),
+    leadId: input.leadId ?? null,
+    lastActivityAt: null,
+    activityClockAt: now,
+    createdById: ctx.viewer!.id,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  });
+  await uow.manager.insert(Opportunity, opportunity);
+  await recordStage(uow, opportunity.id, null, stage, ctx.viewer!.id, now);
+  await uow.audit("Opportunity", opportunity.id, "CREATE", diff({}, opportunity, AUDITED));
+  uow.emit({ name: "opportunity.created", payload: { opportunityId: opportunity.id } });
+  return opportunity;
+}
+
+export function createOpportunity(ctx: Context, input: CreateOpportunityInput): Promise<Opportunity> {
+  const accountId = parseId(input.accountId, "accountId");
+  return inTransaction(ctx, async (uow) => {
+    const account = await findAccount(ctx, accountId, uow.manager);
+    if (!account) throw badInput("accountId", `account ${accountId} does not exist or is outside your reach`);
+    if (account.archivedAt) throw badInput("accountId", `account ${accountId} is archived`);
+    return insertOpportunity(ctx, uow, { ...input, account, ownerId: ctx.viewer!.id });
+  });
+}
+
+/** The one way an opportunity changes: versioned, so two editors never overwrite each other silently. */
+async function save(uow: UnitOfWork, opportunity: Opportunity, changes: Partial<Opportunity>, action: string, expectedVersion = opportunity.version): Promise<Opportunity> {
+  const updatedAt = new Date();
+  const before = { ...opportunity };
+  const result = await uow.manager.update(Opportunity, { id: opportunity.id, version: expectedVersion }, { ...changes, updatedAt, version: expectedVersion + 1 });
+  if (!result.affected) throw conflict(`Opportunity ${opportunity.id} was changed by someone else; reload it and try again`, { field: "version" });
+  const updated = Object.assign(opportunity, changes, { updatedAt, version: expectedVersion + 1 });
+  await uow.audit("Opportunity", opportunity.id, action, diff(before, updated, AUDITED));
+  return updated;
+}
+
+function assertOpen(opportunity: Opportunity): void {
+  if (opportunity.status !== OpportunityStatus.OPEN) throw conflict(`Opportunity ${opportunity.id} is ${opportunity.status}; only an OPEN opportunity changes`);
+}
+
+export function updateOpportunity(ctx: Context, id: number, version: number, input: UpdateOpportunityInput): Promise<Opportunity> {
+  const changes: Partial<Opportunity> = {};
+  for (const field of ["name", "amount", "expectedCloseDate"] as const) if (input[field] === null) throw badInput(field, "cannot be null");
+  if (input.name !== undefined) changes.name = cleanText(input.name, "name");
+  if (input.amount !== undefined) changes.amount = money(input.amount, "amount");
+  if (input.expectedCloseDate !== undefined) changes.expectedCloseDate = calendarDate(input.expectedCloseDate, "expectedCloseDate");
+  if (input.competitors !== undefined) changes.competitors = cleanList(input.competitors);
+  if (input.nextStep !== undefined) changes.nextStep = input.nextStep?.trim() || null;
+  if (input.attachments !== undefined) changes.attachments = cleanAttachments(input.attachments);
+  return inTransaction(ctx, async (uow) => {
+    const opportunity = await requireOpportunity(ctx, uow.manager, id);
+    if (opportunity.version !== version) {
+      throw conflict(`Opportunity ${id} is at version ${opportunity.version}, not ${version}: reload it and try again`, { field: "version", currentVersion: opportunity.version });
+    }
+    assertOpen(opportunity);
+    return save(uow, opportunity, changes, "UPDATE", version);
+  });
+}
+
+/** Moves an open opportunity to another open stage, with the territory's probability; every move is recorded. */
+export function moveOpportunityStage(ctx: Context, id: number, stage: OpportunityStage): Promise<Opportunity> {
+  if (!OPEN_STAGES.includes(stage)) throw badInput("stage", "WON and LOST are reached by requestClose and the manager's confirmation");
+  return inTransaction(ctx, async (uow) => {
+    const opportunity = await requireOpportunity(ctx, uow.manager, id);
+    assertOpen(opportunity);
+    if (opportunity.stage === stage) throw conflict(`Opportunity ${id} is already at ${stage}`, { field: "stage" });
+    const from = opportunity.stage;
+    const updated = await save(uow, opportunity, { stage, probability: await probabilityOf(uow.manager, opportunity.territoryId, stage) }, "STAGE");
+    await recordStage(uow, id, from, stage, ctx.viewer!.id, updated.updatedAt);
+    return updated;
+  });
+}
+
+/** The owner asks to close as WON or LOST (a lost reason is required); the manager confirms (PRODUCT.md, "Closing"). */
+export function requestClose(ctx: Context, id: number, outcome: CloseOutcome, lostReason: string | null | undefined): Promise<Opportunity> {
+  let reason: string | null = null;
+  if (outcome === CloseOutcome.LOST) {
+    if (!lostReason || lostReason.trim() === "") throw badInput("lostReason", "is required when the outcome is LOST");
+    reason = lostReason.trim();
+    if (reason.length > 500) throw badInput("lostReason", "must be at most 500 characters");
+  } else if (lostReason && lostReason.trim() !== "") throw badInput("lostReason", "is only given when the outcome is LOST");
+  return inTransaction(ctx, async (uow) => {
+    const opportunity = await requireOpportunity(ctx, uow.manager, id);
+    assertOpen(opportunity);
+    const updated = await save(uow, opportunity, { status: OpportunityStatus.CLOSE_REQUESTED, requestedOutcome: outcome, lostReason: reason, closeRequestedAt: new Date() }, "REQUEST_CLOSE");
+    uow.emit({ name: "opportunity.close-requested", payload: { opportunityId: id, outcome } });
+    return updated;
+  });
+}
+
+async function closeRequested(ctx: Context, manager: EntityManager, id: number): Promise<Opportunity> {
+  const viewer = ctx.viewer!;
+  const opportunity = await requireOpportunity(ctx, manager, id);
+  if (opportunity.status !== OpportunityStatus.CLOSE_REQUESTED) throw conflict(`Opportunity ${id} has no close request (it is ${opportunity.status})`);
+  // The manager above the owner decides; nobody but an executive confirms their own request.
+  if (opportunity.ownerId === viewer.id && viewer.role !== Role.EXECUTIVE) throw forbidden("Your own close request is confirmed by the manager above you");
+  return opportunity;
+}
+
+export function confirmClose(ctx: Context, id: number): Promise<Opportunity> {
+  return inTransaction(ctx, async (uow) => {
+    const opportunity = await closeRequested(ctx, uow.manager, id);
+    const outcome = opportunity.requestedOutcome!;
+    const stage = outcome === CloseOutcome.WON ? OpportunityStage.WON : OpportunityStage.LOST;
+    const from = opportunity.stage;
+    const now = new Date();
+    const updated = await save(uow, opportunity, {
+      status: outcome === CloseOutcome.WON ? OpportunityStatus.WON : OpportunityStatus.LOST,
+      stage,
+      probability: await probabilityOf(uow.manager, opportunity.territoryId, stage),
+      closedAt: now,
+      closedById: ctx.viewer!.id,
+    }, "CONFIRM_CLOSE");
+    await recordStage(uow, id, from, stage, ctx.viewer!.id, now);
+    uow.emit({ name: "opportunity.closed", payload: { opportunityId: id, outcome } });
+    return updated;
+  });
+}
+
+export function rejectClose(ctx: Context, id: number): Promise<Opportunity> {
+  return inTransaction(ctx, async (uow) => {
+    const opportunity = await closeRequested(ctx, uow.manager, id);
+    return save(uow, opportunity, { status: OpportunityStatus.OPEN, requestedOutcome: null, lostReason: null, closeRequestedAt: null }, "REJECT_CLOSE");
+  });
+}
