@@ -65,9 +65,11 @@ export async function opportunitiesOfAccounts(ctx: Context, accountIds: readonly
   return scopedOpportunities(ctx).andWhere("o.accountId IN (:...accountIds)", { accountIds: [...accountIds] }).orderBy("o.createdAt", "DESC").addOrderBy("o.id", "DESC").getMany();
 }
 
+/** Money as the database keeps it, exactly two decimals, so what a write returns is what a read returns. */
 export function money(value: string, field: string): string {
   if (value.startsWith("-")) throw badInput(field, "must not be negative");
-  return value;
+  const [whole, cents = ""] = value.split(".");
+  return `${whole.replace(/^0+(?=\d)/, "")}.${cents.padEnd(2, "0")}`;
 }
 
 export function calendarDate(value: string, field: string): string {
