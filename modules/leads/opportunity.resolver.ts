@@ -154,7 +154,8 @@ export class OpportunityResolver {
 /** `Account.opportunities`: the leads module extends the accounts module's type (ARCHITECTURE.md, "The module contract"). */
 @Resolver(() => Account)
 export class AccountOpportunitiesResolver {
-  @FieldResolver(() => [Opportunity], { description: "the account's opportunities in the caller's reach, newest first" })
+  // Nullable so that a role without opportunity access gets FORBIDDEN here and keeps the rest of the account.
+  @FieldResolver(() => [Opportunity], { nullable: true, description: "the account's opportunities in the caller's reach, newest first; null for roles that may not read opportunities" })
   opportunities(@Root() account: Account, @Ctx() ctx: Context) {
     return loader(ctx, opportunitiesByAccount).load(account.id);
   }

@@ -1,0 +1,184 @@
+import { startTestGateway, codes, type TestGateway } from "../../test/harness";
+
+let t: TestGateway;
+beforeAll(async () => {
+  t = await startTestGateway();
+});
+afterAll(() => t.stop());
+
+const FIELDS = `id name amount stage probability expectedCloseDate status version competitors nextStep attachments { name link } owner { email } account { id }`;
+const CREATE = `mutation($i: CreateOpportunityInput!) { createOpportunity(input: $i) { ${FIELDS} } }`;
+
+async function myAccount(email: string): Promise<string> {
+  const r = await t.gql(`query($o: ID!) { accounts(first: 1, filter: { ownerId: $o }) { edges { node { id } } } }`, { o: await t.userId(email) }, await t.token(email));
+  return r.data.accounts.edges[0].node.id;
+}
+
+async function create(email: string, input: Record<string, unknown> = {}) {
+  const r = await t.gql(CREATE, { i: { name: `Deal ${Math.random().toString(36).slice(2, 8)}`, accountId: await myAccount(email), amount: "120000.00", expectedCloseDate: "2030-03-31", ...input } }, await t.token(email));
+  expect(r.errors).toBeUndefined();
+  return r.data.createOpportunity;
+}
+
+const ext = (r: { errors?: { extensions?: Record<string, unknown> }[] }) => r.errors?.[0]?.extensions;
+
+describe("opportunities", () => {
+  it("are created at PROSPECTING 10% with competitors, next step and attachments", async () => {
+    const o = await create("rep1.coal@demo.test", { competitors: ["Shenhua", " Shenhua ", "Yitai"], nextStep: "Visit the plant", attachments: [{ name: "Spec.pdf", link: "https://files.example/spec.pdf" }] });
+    expect(o).toMatchObject({ stage: "PROSPECTING", probability: 10, status: "OPEN", version: 1, amount: "120000.00", competitors: ["Shenhua", "Yitai"], nextStep: "Visit the plant", attachments: [{ name: "Spec.pdf", link: "https://files.example/spec.pdf" }], owner: { email: "rep1.coal@demo.test" } });
+  });
+
+  it("update with their version; a stale version is a CONFLICT", async () => {
+    const rep = await t.token("rep1.coal@demo.test");
+    const o = await create("rep1.coal@demo.test");
+    const UPDATE = `mutation($id: ID!, $v: Int!, $i: UpdateOpportunityInput!) { updateOpportunity(id: $id, version: $v, input: $i) { amount version nextStep } }`;
+    const ok = await t.gql(UPDATE, { id: o.id, v: 1, i: { amount: "99.5", nextStep: "Send the offer" } }, rep);
+    expect(ok.data.updateOpportunity).toEqual({ amount: "99.50", version: 2, nextStep: "Send the offer" });
+    const stale = await t.gql(UPDATE, { id: o.id, v: 1, i: { amount: "1.00" } }, rep);
+    expect(codes(stale)).toEqual(["CONFLICT"]);
+    expect(ext(stale)!.field).toBe("version");
+  });
+
+  it("record every stage change with the territory's probabilities", async () => {
+    const rep = await t.token("rep1.coal@demo.test");
+    const set = await t.gql(`mutation($t: ID!) { setStageProbability(territoryId: $t, stage: VISIT, probability: 25) { stage probability } }`, { t: "1" }, await t.token("head.coal@demo.test"));
+    expect(set.data.setStageProbability).toContainEqual({ stage: "VISIT", probability: 25 });
+    const foodPipeline = await t.gql(`{ pipelineStages(territoryId: "2") { stage probability } }`, {}, await t.token("exec@demo.test"));
+    expect(foodPipeline.data.pipelineStages.map((s: any) => `${s.stage} ${s.probability}`)).toEqual(["PROSPECTING 10", "VISIT 20", "TRUST 30", "NEEDS 40", "SOLUTION 50", "PROPOSAL 60", "COMMITMENT 80", "WON 100", "LOST 0"]);
+    const o = await create("rep1.coal@demo.test");
+    const MOVE = `mutation($id: ID!, $s: OpportunityStage!) { moveOpportunityStage(id: $id, stage: $s) { stage probability version } }`;
+    expect((await t.gql(MOVE, { id: o.id, s: "VISIT" }, rep)).data.moveOpportunityStage).toEqual({ stage: "VISIT", probability: 25, version: 2 });
+    expect((await t.gql(MOVE, { id: o.id, s: "PROPOSAL" }, rep)).data.moveOpportunityStage).toMatchObject({ stage: "PROPOSAL", probability: 60 });
+    const won = await t.gql(MOVE, { id: o.id, s: "WON" }, rep);
+    expect(ext(won)).toMatchObject({ code: "BAD_USER_INPUT", field: "stage" });
+    const history = await t.gql(`query($id: ID!) { opportunity(id: $id) { stageHistory { fromStage toStage } } }`, { id: o.id }, rep);
+    expect(history.data.opportunity.stageHistory).toEqual([
+      { fromStage: null, toStage: "PROSPECTING" },
+      { fromStage: "PROSPECTING", toStage: "VISIT" },
+      { fromStage: "VISIT", toStage: "PROPOSAL" },
+    ]);
+  });
+
+  it("close on the owner's request and the manager's confirmation", async () => {
+    const rep = await t.token("rep1.coal@demo.test");
+    const manager = await t.token("manager.coal@demo.test");
+    const REQUEST = `mutation($id: ID!, $o: CloseOutcome!, $r: String) { requestClose(id: $id, outcome: $o, lostReason: $r) { status requestedOutcome lostReason } }`;
+    const won = await create("rep1.coal@demo.test");
+    const noReason = await t.gql(REQUEST, { id: won.id, o: "LOST" }, rep);
+    expect(ext(noReason)).toMatchObject({ code: "BAD_USER_INPUT", field: "lostReason" });
+    expect((await t.gql(REQUEST, { id: won.id, o: "WON" }, rep)).data.requestClose).toEqual({ status: "CLOSE_REQUESTED", requestedOutcome: "WON", lostReason: null });
+    expect(codes(await t.gql(`mutation($id: ID!) { confirmClose(id: $id) { status } }`, { id: won.id }, rep))).toEqual(["FORBIDDEN"]);
+    expect(codes(await t.gql(`mutation($id: ID!) { confirmClose(id: $id) { status } }`, { id: won.id }, await t.token("head.food@demo.test")))).toEqual(["NOT_FOUND"]);
+    const confirmed = await t.gql(`mutation($id: ID!) { confirmClose(id: $id) { status stage probability closedBy { email } stageHistory { toStage } } }`, { id: won.id }, manager);
+    expect(confirmed.data.confirmClose).toMatchObject({ status: "WON", stage: "WON", probability: 100, closedBy: { email: "manager.coal@demo.test" } });
+    expect(confirmed.data.confirmClose.stageHistory.map((s: any) => s.toStage)).toEqual(["PROSPECTING", "WON"]);
+    expect(codes(await t.gql(`mutation($id: ID!) { moveOpportunityStage(id: $id, stage: VISIT) { id } }`, { id: won.id }, rep))).toEqual(["CONFLICT"]);
+
+    const lost = await create("rep2.coal@demo.test");
+    const rep2 = await t.token("rep2.coal@demo.test");
+    expect((await t.gql(REQUEST, { id: lost.id, o: "LOST", r: "Price too high" }, rep2)).data.requestClose).toMatchObject({ requestedOutcome: "LOST", lostReason: "Price too high" });
+    const rejected = await t.gql(`mutation($id: ID!) { rejectClose(id: $id) { status requestedOutcome } }`, { id: lost.id }, manager);
+    expect(rejected.data.rejectClose).toEqual({ status: "OPEN", requestedOutcome: null });
+    await t.gql(REQUEST, { id: lost.id, o: "LOST", r: "Chose a competitor" }, rep2);
+    const confirmedLost = await t.gql(`mutation($id: ID!) { confirmClose(id: $id) { status stage probability lostReason } }`, { id: lost.id }, await t.token("head.coal@demo.test"));
+    expect(confirmedLost.data.confirmClose).toEqual({ status: "LOST", stage: "LOST", probability: 0, lostReason: "Chose a competitor" });
+
+    const own = await create("manager.coal@demo.test");
+    await t.gql(REQUEST, { id: own.id, o: "WON" }, manager);
+    expect(codes(await t.gql(`mutation($id: ID!) { confirmClose(id: $id) { status } }`, { id: own.id }, manager))).toEqual(["FORBIDDEN"]);
+  });
+
+  it("refuse bad input on every mutation, naming the field", async () => {
+    const rep = await t.token("rep1.coal@demo.test");
+    const accountId = await myAccount("rep1.coal@demo.test");
+    const o = await create("rep1.coal@demo.test");
+    const base = { name: "X", accountId, amount: "1.00", expectedCloseDate: "2030-01-01" };
+    const cases: [string, Record<string, unknown>, string][] = [
+      [CREATE, { i: { ...base, name: "" } }, "name"],
+      [CREATE, { i: { ...base, amount: "-1" } }, "amount"],
+      [CREATE, { i: { ...base, expectedCloseDate: "31/01/2030" } }, "expectedCloseDate"],
+      [CREATE, { i: { ...base, accountId: "999999" } }, "accountId"],
+      [CREATE, { i: { ...base, stage: "WON" } }, "stage"],
+      [CREATE, { i: { ...base, attachments: [{ name: "a", link: "javascript:alert(1)" }] } }, "attachments"],
+      [`mutation($id: ID!) { updateOpportunity(id: $id, version: 1, input: { expectedCloseDate: "2030-13-01" }) { id } }`, { id: o.id }, "expectedCloseDate"],
+      [`mutation($id: ID!) { moveOpportunityStage(id: $id, stage: LOST) { id } }`, { id: o.id }, "stage"],
+      [`mutation($id: ID!) { requestClose(id: $id, outcome: WON, lostReason: "why") { id } }`, { id: o.id }, "lostReason"],
+      [`mutation($id: ID!) { logOpportunityActivity(opportunityId: $id, input: { type: VISIT, subject: "" }) { id } }`, { id: o.id }, "subject"],
+    ];
+    for (const [query, variables, name] of cases) {
+      const r = await t.gql(query, variables, rep);
+      expect({ name, ext: ext(r) }).toMatchObject({ name, ext: { code: "BAD_USER_INPUT", field: expect.stringContaining(name) } });
+    }
+    for (const query of [`mutation { confirmClose(id: "-1") { id } }`, `mutation { rejectClose(id: "x") { id } }`]) {
+      expect(ext(await t.gql(query, {}, await t.token("manager.coal@demo.test")))).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
+    }
+    const probability = await t.gql(`mutation { setStageProbability(territoryId: "1", stage: VISIT, probability: 101) { stage } }`, {}, await t.token("head.coal@demo.test"));
+    expect(ext(probability)).toMatchObject({ code: "BAD_USER_INPUT", field: "probability" });
+  });
+
+  it("page by keyset with a total, in every order", async () => {
+    const exec = await t.token("exec@demo.test");
+    for (const field of ["CREATED_AT", "NAME", "AMOUNT", "EXPECTED_CLOSE_DATE"]) {
+      const all = await t.gql(`query($f: OpportunityOrderField!) { opportunities(first: 100, orderBy: { field: $f }) { totalCount edges { node { id } } } }`, { f: field }, exec);
+      expect(all.errors).toBeUndefined();
+      const ids: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page: any = await t.gql(`query($f: OpportunityOrderField!, $a: String) { opportunities(first: 7, after: $a, orderBy: { field: $f }) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`, { f: field, a: after }, exec);
+        ids.push(...page.data.opportunities.edges.map((e: any) => e.node.id));
+        if (!page.data.opportunities.pageInfo.hasNextPage) break;
+        after = page.data.opportunities.pageInfo.endCursor;
+      }
+      expect(ids).toEqual(all.data.opportunities.edges.map((e: any) => e.node.id));
+      expect(ids).toHaveLength(all.data.opportunities.totalCount);
+    }
+  });
+
+  it("resolve Account.opportunities in one statement per level", async () => {
+    const exec = await t.token("exec@demo.test");
+    const count = (n: number) => t.countStatements(() => t.gql(`{ accounts(first: ${n}) { edges { node { name opportunities { name owner { name } } } } } }`, {}, exec));
+    const small = await count(5);
+    const large = await count(50);
+    expect(large).toBe(small);
+  });
+
+  it("flag an open opportunity with no activity for a month", async () => {
+    const rep = await t.token("rep2.coal@demo.test");
+    const o = await create("rep2.coal@demo.test");
+    const day = 86400_000;
+    const soon = new Date(Date.now() + 29 * day).toISOString();
+    // Just over a month after creation; an activity done a few minutes from now moves the clock past it.
+    const justOverAMonth = new Date(Date.now() + 30 * day + 2 * 60_000).toISOString();
+    const stale = async (asOf: string) => (await t.gql(`query($id: ID!, $a: DateTimeISO!) { opportunity(id: $id) { stale(asOf: $a) } }`, { id: o.id, a: asOf }, rep)).data.opportunity.stale;
+    expect(await stale(soon)).toBe(false);
+    expect(await stale(justOverAMonth)).toBe(true);
+    const flagged = await t.gql(`query($a: DateTimeISO!) { opportunities(first: 100, filter: { stale: true, asOf: $a }) { edges { node { id } } } }`, { a: justOverAMonth }, rep);
+    expect(flagged.data.opportunities.edges.map((e: any) => e.node.id)).toContain(o.id);
+    const logged = await t.gql(`mutation($id: ID!, $d: DateTimeISO!) { logOpportunityActivity(opportunityId: $id, input: { type: VISIT, subject: "Plant visit", doneAt: $d }) { id account { id } } }`, { id: o.id, d: new Date(Date.now() + 4 * 60_000).toISOString() }, rep);
+    expect(logged.errors).toBeUndefined();
+    expect(logged.data.logOpportunityActivity.account.id).toBe(o.account.id);
+    expect(await stale(justOverAMonth)).toBe(false);
+    const after = await t.gql(`query($a: DateTimeISO!) { opportunities(first: 100, filter: { stale: true, asOf: $a }) { edges { node { id } } } }`, { a: justOverAMonth }, rep);
+    expect(after.data.opportunities.edges.map((e: any) => e.node.id)).not.toContain(o.id);
+  });
+
+  it("follow the reach of each role; confidential fields stay refused", async () => {
+    const o = await create("rep1.coal@demo.test");
+    const get = async (as: string) => (await t.gql(`query($id: ID!) { opportunity(id: $id) { id amount } }`, { id: o.id }, await t.token(as))).data?.opportunity ?? null;
+    expect(await get("rep1.coal@demo.test")).toEqual({ id: o.id, amount: "120000.00" });
+    expect(await get("rep2.coal@demo.test")).toBeNull();
+    expect(await get("manager.coal@demo.test")).toMatchObject({ id: o.id });
+    expect(await get("head.coal@demo.test")).toMatchObject({ id: o.id });
+    expect(await get("finance.coal@demo.test")).toMatchObject({ id: o.id });
+    expect(await get("exec@demo.test")).toMatchObject({ id: o.id });
+    expect(await get("head.food@demo.test")).toBeNull();
+    const reps = await t.gql(`{ opportunities(first: 100) { edges { node { owner { email } } } } }`, {}, await t.token("rep1.coal@demo.test"));
+    expect(new Set(reps.data.opportunities.edges.map((e: any) => e.node.owner.email))).toEqual(new Set(["rep1.coal@demo.test"]));
+    const service = await t.gql(`{ opportunities { totalCount } }`, {}, await t.token("service.coal@demo.test"));
+    expect(codes(service)).toEqual(["FORBIDDEN"]);
+    const viaAccount = await t.gql(`{ accounts(first: 3) { edges { node { name opportunities { id } } } } }`, {}, await t.token("service.coal@demo.test"));
+    expect(viaAccount.data.accounts.edges[0].node.name).toBeTruthy();
+    expect(codes(viaAccount)).toContain("FORBIDDEN");
+    expect(codes(await t.gql(CREATE, { i: { name: "X", accountId: "1", amount: "1", expectedCloseDate: "2030-01-01" } }, await t.token("finance.coal@demo.test")))).toEqual(["FORBIDDEN"]);
+  });
+});
