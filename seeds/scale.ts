@@ -1,0 +1,316 @@
+import "reflect-metadata";
+import { createConnection, type Connection } from "mysql2/promise";
+import type { DataSource } from "typeorm";
+import { Role } from "../src/access/roles";
+import { hashPassword } from "../src/auth/password";
+import { ConfigError, loadConfig } from "../src/config";
+import { databaseKind, openDatabase } from "../src/db/data-source";
+import { composeModules } from "../src/registry";
+import { normaliseAccountName } from "../modules/accounts/account-name";
+import { random, seedAccounts } from "./demo/accounts";
+import { seedLeads } from "./demo/leads";
+import { DEMO_EXEC_EMAIL, DEMO_PASSWORD, seedOrganisation } from "./demo/organisation";
+
+/**
+ * `npm run seed:scale -- --accounts N`: a large, deterministic data set for the benchmarks
+ * (issue 4) on top of the demo organisation. Rows go in as multi-row INSERTs of literal SQL in
+ * primary-key order, so InnoDB appends to its clustered index; the secondary indexes stay (they
+ * are what the benchmarks measure), with unique and foreign-key checks off for the session.
+ */
+
+const REPS_PER_TERRITORY = 24;
+const CHUNK_ACCOUNTS = 1000;
+const DAY = 86400_000;
+
+const CATALOGUE = {
+  COAL: {
+    regions: ["Shanxi", "Shaanxi", "Inner Mongolia", "Hebei", "Shandong", "Henan", "Ningxia", "Xinjiang"],
+    industries: ["Power generation", "Steel", "Cement", "Chemicals", "Coal trading"],
+    kinds: ["Power Co., Ltd.", "Steel Group", "Cement Works", "Chemical Industry Co.", "Energy Trading Co.", "Thermal Power Plant", "Coking Plant", "Mining Co."],
+  },
+  FOOD: {
+    regions: ["Guangdong", "Zhejiang", "Jiangsu", "Sichuan", "Fujian", "Shanghai", "Hunan", "Hubei"],
+    industries: ["Retail", "Catering", "Food processing", "Beverages", "Logistics"],
+    kinds: ["Supermarkets Ltd.", "Restaurant Group", "Food Processing Co.", "Beverage Co., Ltd.", "Cold Chain Logistics", "Bakery Chain", "Tea House Chain", "Dairy Co."],
+  },
+} as const;
+const WORDS = [
+  "Huaxin", "Zhongtai", "Hengyuan", "Jinlong", "Dafeng", "Changsheng", "Xinda", "Hongda", "Tianli", "Baoshan", "Yongfeng", "Ruixiang",
+  "Fuhai", "Guangming", "Shengda", "Kangning", "Jiahe", "Minsheng", "Taihe", "Xiangyun", "Longteng", "Haiyang", "Dongfang", "Jinhui",
+];
+const GIVEN = ["Wei", "Fang", "Min", "Jing", "Lei", "Yan", "Tao", "Hui", "Qiang", "Li", "Ping", "Xin", "Jun", "Hong", "Bo", "Na"];
+const FAMILY = ["Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Zhou", "Wu", "Xu", "Sun", "Ma", "Zhu", "Hu", "Guo"];
+const TITLES = ["Purchasing Director", "General Manager", "Procurement Officer", "Finance Manager", "Operations Lead", "Chief Engineer"];
+const ACTIVITY_TYPES = ["CALL", "VISIT", "MEETING", "EMAIL", "TASK", "NOTE"];
+const SUBJECTS = ["Quarterly supply review", "Price negotiation", "Site visit", "Delivery schedule", "Introduce new product line", "Contract renewal"];
+const OUTCOMES = ["Interested", "Asked for a quote", "Follow up next month", "Waiting for budget", "No answer"];
+const OPEN_STAGES = ["PROSPECTING", "VISIT", "TRUST", "NEEDS", "SOLUTION", "PROPOSAL", "COMMITMENT"];
+const PROBABILITY: Record<string, number> = { PROSPECTING: 10, VISIT: 20, TRUST: 30, NEEDS: 40, SOLUTION: 50, PROPOSAL: 60, COMMITMENT: 80, WON: 100, LOST: 0 };
+const CHANNELS = ["PHONE", "WEB_FORM", "ONLINE_CHAT", "REFERRAL", "CAMPAIGN", "IMPORT"];
+
+interface TerritoryStaff {
+  id: number;
+  code: keyof typeof CATALOGUE;
+  headId: number;
+  managerId: number;
+  opsId: number;
+  /** owners by rank: rep1 is the largest, the head the smallest (Zipf weights 1/rank) */
+  owners: number[];
+  cumulative: number[];
+}
+
+function args(argv: string[]): { accounts: number; seed: number } {
+  const value = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const accounts = Number(value("--accounts") ?? "100000");
+  if (!Number.isInteger(accounts) || accounts < 1) throw new Error(`--accounts must be a positive integer, got ${value("--accounts")}`);
+  return { accounts, seed: Number(value("--seed") ?? "20261124") };
+}
+
+/** A SQL literal; generated text holds no backslashes, so doubling quotes is enough on both databases. */
+function lit(value: string | number | boolean | Date | null): string {
+  if (value === null) return "NULL";
+  if (typeof value === "number") return String(value);
+  if (typeof value === "boolean") return value ? "1" : "0";
+  if (value instanceof Date) return `'${value.toISOString().slice(0, 23).replace("T", " ")}'`;
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+const row = (values: (string | number | boolean | Date | null)[]) => `(${values.map(lit).join(",")})`;
+
+/** Where the rows go: raw mysql2 connections (two, so generating and inserting overlap), or the SQLite data source. */
+interface Sink {
+  run(statements: string[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function mysqlSink(url: string): Promise<Sink> {
+  const connections: Connection[] = [];
+  for (let i = 0; i < 2; i++) {
+    const conn = await createConnection({ uri: url.replace(/^mariadb:/, "mysql:"), multipleStatements: false });
+    await conn.query("SET SESSION foreign_key_checks = 0, unique_checks = 0");
+    connections.push(conn);
+  }
+  return {
+    run: async (statements) => {
+      // Each connection takes every other statement; a connection's statements run in order.
+      await Promise.all(connections.map(async (conn, c) => {
+        for (let s = c; s < statements.length; s += connections.length) await conn.query(statements[s]);
+      }));
+    },
+    close: async () => {
+      for (const conn of connections) await conn.end();
+    },
+  };
+}
+
+function sqliteSink(db: DataSource): Sink {
+  return {
+    run: (statements) => db.transaction(async (m) => {
+      for (const sql of statements) await m.query(sql);
+    }),
+    close: async () => undefined,
+  };
+}
+
+async function tableExists(db: DataSource, table: string): Promise<boolean> {
+  const runner = db.createQueryRunner();
+  try {
+    return await runner.hasTable(table);
+  } finally {
+    await runner.release();
+  }
+}
+
+/** The demo organisation (loaded when missing), plus reps 3..24 per territory, so owners can be skewed. */
+async function organisation(db: DataSource, withLeads: boolean): Promise<TerritoryStaff[]> {
+  const users = await db.query("SELECT id FROM users WHERE email = ?", [DEMO_EXEC_EMAIL]);
+  if (users.length === 0) {
+    const org = await seedOrganisation(db);
+    await seedAccounts(db, org);
+    if (withLeads) await seedLeads(db, org);
+  }
+  const territories: { id: number; code: string }[] = await db.query("SELECT id, code FROM territories WHERE code IN ('COAL', 'FOOD') ORDER BY id");
+  let passwordHash: string | null = null;
+  const staff: TerritoryStaff[] = [];
+  for (const t of territories) {
+    const lower = t.code.toLowerCase();
+    const idOf = async (email: string) => ((await db.query("SELECT id FROM users WHERE email = ?", [email])) as { id: number }[])[0]?.id;
+    const headId = await idOf(`head.${lower}@demo.test`);
+    const managerId = await idOf(`manager.${lower}@demo.test`);
+    const opsId = await idOf(`ops.${lower}@demo.test`);
+    const reps: number[] = [];
+    for (let n = 1; n <= REPS_PER_TERRITORY; n++) {
+      const email = `rep${n}.${lower}@demo.test`;
+      let id = await idOf(email);
+      if (id === undefined) {
+        passwordHash ??= await hashPassword(DEMO_PASSWORD);
+        await db.query(
+          "INSERT INTO users (email, name, role, territoryId, managerId, passwordHash, frozen, frozenAt, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)",
+          [email, `${t.code === "COAL" ? "Coal" : "Food"} Rep ${n}`, Role.SALES_REP, t.id, managerId, passwordHash, false, new Date()],
+        );
+        id = await idOf(email);
+      }
+      reps.push(id!);
+    }
+    const owners = [...reps, managerId, headId];
+    let sum = 0;
+    const cumulative = owners.map((_, rank) => (sum += 1 / (rank + 1)));
+    staff.push({ id: t.id, code: t.code as TerritoryStaff["code"], headId, managerId, opsId, owners, cumulative: cumulative.map((c) => c / sum) });
+  }
+  return staff;
+}
+
+async function nextIds(db: DataSource, tables: string[]): Promise<Record<string, number>> {
+  const ids: Record<string, number> = {};
+  for (const table of tables) ids[table] = Number((await db.query(`SELECT COALESCE(MAX(id), 0) AS m FROM ${table}`))[0].m) + 1;
+  return ids;
+}
+
+async function main(): Promise<void> {
+  const { accounts: total, seed } = args(process.argv.slice(2));
+  const config = loadConfig();
+  const modules = composeModules(config.modules);
+  const db = await openDatabase(config, modules);
+  const withLeads = (await tableExists(db, "leads")) && (await tableExists(db, "opportunities"));
+  const staff = await organisation(db, withLeads);
+  const tables = ["accounts", "contacts", "activities", ...(withLeads ? ["opportunities", "leads"] : [])];
+  const next = await nextIds(db, tables);
+  const firstAccount = next.accounts;
+  const sink = databaseKind(config.databaseUrl) === "mysql" ? await mysqlSink(config.databaseUrl) : sqliteSink(db);
+  const rand = random(seed + firstAccount);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
+  const anchor = new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z").getTime();
+  const counts: Record<string, number> = Object.fromEntries(tables.map((t) => [t, 0]));
+  console.log(`seed:scale: ${total} accounts into ${config.databaseUrl.replace(/\/\/[^@]*@/, "//")} (leads and opportunities: ${withLeads ? "yes" : "skipped, no leads tables"})`);
+
+  const started = Date.now();
+  let inFlight: Promise<void> | null = null;
+  let lastReport = 0;
+  for (let done = 0; done < total; done += CHUNK_ACCOUNTS) {
+    const rows: Record<string, string[]> = Object.fromEntries(tables.map((t) => [t, []]));
+    for (let k = done; k < Math.min(total, done + CHUNK_ACCOUNTS); k++) {
+      const id = next.accounts++;
+      // 60% of the group's customers are in coal, 40% in food.
+      const t = rand() < 0.6 ? staff[0] : staff[staff.length - 1];
+      const catalogue = CATALOGUE[t.code];
+      const u = rand();
+      const owner = t.owners[t.cumulative.findIndex((c) => u <= c)];
+      const inPool = rand() < 0.02;
+      const awaitingApproval = !inPool && rand() < 0.03;
+      const region = pick(catalogue.regions);
+      const name = `${pick(WORDS)} ${pick(WORDS)} ${region} ${pick(catalogue.kinds)} ${id}`;
+      const createdAt = new Date(anchor - (30 + Math.floor(rand() * 1800)) * DAY);
+      const quietDays = Math.floor(rand() * rand() * 120);
+      const lastContactAt = new Date(anchor - quietDays * DAY);
+      const ownerId = inPool ? null : owner;
+      const actor = ownerId ?? t.owners[0];
+      rows.accounts.push(row([
+        id, name, normaliseAccountName(name), rand() < 0.7 ? `91S${String(id).padStart(15, "0")}` : null,
+        awaitingApproval ? "PROSPECT" : pick(["ACTIVE", "ACTIVE", "ACTIVE", "PROSPECT", "DORMANT", "LOST"]), awaitingApproval ? "PENDING" : "APPROVED",
+        pick(["STRATEGIC", "KEY", "KEY", "GENERAL", "GENERAL", "GENERAL", "GENERAL", "RETAIL"]), pick(catalogue.industries), region, t.id,
+        ownerId, inPool ? owner : null, awaitingApproval ? null : `${(1 + Math.floor(rand() * 50)) * 100000}.00`, awaitingApproval ? null : pick([30, 45, 60, 90]),
+        awaitingApproval ? null : pick(["LOW", "LOW", "MEDIUM", "HIGH"]), quietDays >= 60 ? "WARN_60" : quietDays >= 30 ? "WARN_30" : "OK", inPool,
+        awaitingApproval ? null : lastContactAt, createdAt, null, awaitingApproval ? null : createdAt, null, actor, createdAt, lastContactAt, 1,
+      ]));
+      // 1 to 5 contacts (3 on average), the first one a key person.
+      const contactCount = 1 + Math.floor(rand() * 5);
+      for (let c = 0; c < contactCount; c++) {
+        const person = `${pick(FAMILY)} ${pick(GIVEN)}`;
+        const month = 1 + Math.floor(rand() * 12);
+        const day = 1 + Math.floor(rand() * 28);
+        const contactId = next.contacts++;
+        rows.contacts.push(row([
+          contactId, id, person, pick(TITLES), `+86 1${30 + (contactId % 60)} ${String(contactId % 10000).padStart(4, "0")} ${String((contactId * 7) % 10000).padStart(4, "0")}`,
+          `${person.toLowerCase().replace(" ", ".")}.${contactId}@${t.code.toLowerCase()}-customer.example`,
+          `${1960 + Math.floor(rand() * 40)}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`, month * 100 + day, c === 0, createdAt, 1,
+        ]));
+      }
+      // 0 to 20 activities (10 on average), spread between the account's creation and its last contact.
+      const activityCount = Math.floor(rand() * 21);
+      for (let a = 0; a < activityCount; a++) {
+        const at = new Date(lastContactAt.getTime() - Math.floor(rand() * Math.max(1, lastContactAt.getTime() - createdAt.getTime())));
+        rows.activities.push(row([
+          next.activities++, pick(ACTIVITY_TYPES), pick(SUBJECTS), id, null, null, t.id, actor, null, awaitingApproval ? null : at, pick(OUTCOMES), actor, at,
+        ]));
+      }
+      if (!withLeads) continue;
+      // 0 to 4 opportunities (2 on average), most of them open.
+      const opportunityCount = Math.floor(rand() * 5);
+      for (let o = 0; o < opportunityCount; o++) {
+        const r = rand();
+        const status = r < 0.7 ? "OPEN" : r < 0.73 ? "CLOSE_REQUESTED" : r < 0.88 ? "WON" : "LOST";
+        const stage = status === "WON" || status === "LOST" ? status : pick(OPEN_STAGES);
+        const oppCreated = new Date(createdAt.getTime() + Math.floor(rand() * (anchor - createdAt.getTime())));
+        const closed = status === "WON" || status === "LOST";
+        rows.opportunities.push(row([
+          next.opportunities++, `${name.split(" ").slice(0, 2).join(" ")} supply ${o + 1}`, id, t.id, actor, `${(10 + Math.floor(rand() * 990)) * 1000}.00`,
+          new Date(anchor + (Math.floor(rand() * 240) - 60) * DAY).toISOString().slice(0, 10), stage, PROBABILITY[stage], status,
+          status === "CLOSE_REQUESTED" ? "WON" : null, status === "LOST" ? "Price too high" : null, status === "CLOSE_REQUESTED" ? new Date(anchor - DAY) : null,
+          closed ? new Date(anchor - Math.floor(rand() * 90) * DAY) : null, closed ? t.managerId : null, rand() < 0.3 ? '["Shenhua Trading"]' : "[]",
+          "Send the revised offer", "[]", null, lastContactAt, lastContactAt, actor, oppCreated, oppCreated, 1,
+        ]));
+      }
+      // 0 to 2 leads (1 on average): most assigned, some waiting for dispatch.
+      const leadCount = Math.floor(rand() * 3);
+      for (let l = 0; l < leadCount; l++) {
+        const r = rand();
+        const status = r < 0.55 ? "ASSIGNED" : r < 0.75 ? "NEW" : r < 0.85 ? "QUALIFIED" : r < 0.95 ? "DISQUALIFIED" : "CONVERTED";
+        const receivedAt = new Date(anchor - Math.floor(rand() * 365) * DAY);
+        const assigned = status === "ASSIGNED" || status === "CONVERTED";
+        const leadOwner = assigned ? t.owners[t.cumulative.findIndex((c) => rand() <= c)] : null;
+        const person = `${pick(FAMILY)} ${pick(GIVEN)}`;
+        const leadId = next.leads++;
+        rows.leads.push(row([
+          leadId, status, `${pick(WORDS)} ${pick(catalogue.kinds)} ${leadId}`, person, `buyer${leadId}@${t.code.toLowerCase()}-prospect.example`, null,
+          pick(CHANNELS), pick(catalogue.industries), pick(catalogue.regions), null, t.id, leadOwner, assigned ? t.opsId : null,
+          assigned ? new Date(receivedAt.getTime() + DAY) : null, status === "DISQUALIFIED" ? "No budget" : null, status === "CONVERTED" ? id : null, null,
+          status === "CONVERTED" ? new Date(receivedAt.getTime() + 7 * DAY) : null, null, receivedAt, t.opsId, receivedAt, receivedAt, 1,
+        ]));
+      }
+    }
+    const statements = Object.entries(rows)
+      .filter(([, values]) => values.length > 0)
+      .map(([table, values]) => {
+        counts[table] += values.length;
+        return `INSERT INTO ${table} (${COLUMNS[table]}) VALUES ${values.join(",")}`;
+      });
+    // Generate the next chunk while the database takes this one.
+    await inFlight;
+    inFlight = sink.run(statements);
+    const loaded = Math.min(total, done + CHUNK_ACCOUNTS);
+    if (Date.now() - lastReport > 10_000 || loaded === total) {
+      lastReport = Date.now();
+      const rowsSoFar = Object.values(counts).reduce((a, b) => a + b, 0);
+      console.log(`  ${loaded}/${total} accounts, ${rowsSoFar} rows, ${Math.round(rowsSoFar / ((Date.now() - started) / 1000))} rows/s`);
+    }
+  }
+  await inFlight;
+  await sink.close();
+  const seconds = (Date.now() - started) / 1000;
+  const rowsTotal = Object.values(counts).reduce((a, b) => a + b, 0);
+  if (databaseKind(config.databaseUrl) === "mysql") {
+    for (const table of tables) await db.query(`ANALYZE TABLE ${table}`);
+  }
+  await db.destroy();
+  console.log(`seed:scale: ${Object.entries(counts).map(([t, n]) => `${n} ${t}`).join(", ")}`);
+  console.log(`seed:scale: ${rowsTotal} rows in ${seconds.toFixed(1)} s, ${Math.round(rowsTotal / seconds)} rows/s`);
+}
+
+const COLUMNS: Record<string, string> = {
+  accounts:
+    "id, name, nameKey, registrationNo, status, approvalStatus, tier, industry, region, territoryId, ownerId, previousOwnerId, creditLimit, creditTermsDays, riskGrade, followUpState, inPublicPool, lastContactAt, assignedAt, claimedAt, approvedAt, archivedAt, createdById, createdAt, updatedAt, version",
+  contacts: "id, accountId, name, title, phone, email, birthday, birthMonthDay, isKeyPerson, createdAt, version",
+  activities: "id, type, subject, accountId, relatedType, relatedId, territoryId, ownerId, dueAt, doneAt, outcome, createdById, createdAt",
+  opportunities:
+    "id, name, accountId, territoryId, ownerId, amount, expectedCloseDate, stage, probability, status, requestedOutcome, lostReason, closeRequestedAt, closedAt, closedById, competitors, nextStep, attachments, leadId, lastActivityAt, activityClockAt, createdById, createdAt, updatedAt, version",
+  leads:
+    "id, status, company, contactName, email, phone, channel, industry, region, note, territoryId, ownerId, assignedById, assignedAt, disqualifyReason, convertedAccountId, convertedOpportunityId, convertedAt, lastActivityAt, activityClockAt, createdById, createdAt, updatedAt, version",
+};
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? `Invalid setting ${error.message}` : error);
+  process.exit(1);
+});
