@@ -1,0 +1,405 @@
+import { execFileSync, fork } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { availableParallelism, cpus, tmpdir, totalmem } from "node:os";
+import { join, resolve } from "node:path";
+import { createConnection, type RowDataPacket } from "mysql2/promise";
+import { Child } from "./ipc";
+import type { LoadJob, LoadSummary } from "./load";
+import type { SubscribersReply, SubscribersRequest } from "./subscribers";
+
+/**
+ * `npm run bench [-- --quick] [-- --accounts N]`: the scenarios of issue 4 against the real gateway
+ * (a child process started from dist/), with load from other processes (autocannon, graphql-ws
+ * clients), and the same list and 360 reads against THE FLOOR (bench/floor.ts). MySQL only:
+ * DATABASE_URL, default mysql://root@127.0.0.1:3306/crm_bench. `--quick` runs every scenario on a
+ * fresh tiny database (crm_bench_quick on the same server) in under a minute; no thresholds.
+ */
+
+const argv = process.argv.slice(2);
+const QUICK = argv.includes("--quick");
+const option = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+const DIST = resolve(__dirname);
+const ROOT = resolve(__dirname, "..", "..");
+
+const settings = QUICK
+  ? { accounts: 3000, seconds: 2, connections: 8, subscriberCounts: [100, 500], events: 3, eventGapMs: 300, deepPage: 1000 }
+  : { accounts: Number(option("--accounts") ?? 1_000_000), seconds: Number(option("--seconds") ?? 10), connections: 10, subscriberCounts: [1000, 10000], events: 20, eventGapMs: 1500, deepPage: 1000 };
+
+const LIST_QUERY = `query List($first: Int!, $after: String) {
+  accounts(first: $first, after: $after) {
+    edges { node { id name owner { id name } territory { id name } contacts { id name title } opportunities { id name stage amount status } } }
+    pageInfo { endCursor hasNextPage }
+  }
+}`;
+const ACCOUNT_360 = `query Account360($id: ID!) {
+  account(id: $id) {
+    id name status tier owner { id name } territory { id name }
+    contacts { id name title }
+    activities(last: 20) { id type subject doneAt createdAt }
+    opportunities { id name stage amount status expectedCloseDate }
+  }
+}`;
+const CURSOR_ONLY = `query Walk($after: String) { accounts(first: 50, after: $after) { pageInfo { endCursor hasNextPage } } }`;
+const CREATE_LEAD = `mutation { createLead(input: { company: "Bench Prospect Co.", contactName: "Bench Buyer", email: "buyer@bench.example", region: "Shanxi", industry: "Cement", channel: PHONE }) { id } }`;
+
+interface Scenario {
+  scenario: string;
+  target: string;
+  requestsPerSecond?: number;
+  p50Ms?: number;
+  p99Ms?: number;
+  statementsPerRequest?: number;
+  peakRssMb: number;
+  errors?: number;
+  [extra: string]: unknown;
+}
+
+const results: Scenario[] = [];
+const notes: string[] = [];
+
+function withDatabase(url: string, name: string): string {
+  const parsed = new URL(url.replace(/^mariadb:/, "mysql:"));
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+async function sql<T = RowDataPacket>(url: string, query: string, params: unknown[] = []): Promise<T[]> {
+  const conn = await createConnection({ uri: url, timezone: "Z" });
+  try {
+    return (await conn.query<RowDataPacket[]>(query, params))[0] as T[];
+  } finally {
+    await conn.end();
+  }
+}
+
+async function countAccounts(url: string): Promise<number> {
+  try {
+    return Number((await sql<{ n: number }>(url, "SELECT COUNT(*) AS n FROM accounts"))[0].n);
+  } catch {
+    return 0;
+  }
+}
+
+function seed(url: string, accounts: number): void {
+  execFileSync(process.execPath, [join(DIST, "..", "seeds", "scale.js"), "--accounts", String(accounts)], { env: { ...process.env, DATABASE_URL: url }, stdio: "inherit" });
+}
+
+async function gql(endpoint: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<any> {
+  const response = await fetch(endpoint, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: any; errors?: unknown[] };
+  if (body.errors) throw new Error(`${query.slice(0, 60)}...: ${JSON.stringify(body.errors).slice(0, 500)}`);
+  return body.data;
+}
+
+async function login(endpoint: string, email: string): Promise<string> {
+  const data = await gql(endpoint, "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }", { e: email, p: "demo-password" });
+  return data.login.token;
+}
+
+function load(job: LoadJob): Promise<LoadSummary> {
+  const child = fork(join(DIST, "load.js"), [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  return new Promise((resolve, reject) => {
+    child.once("message", (summary: LoadSummary) => resolve(summary));
+    child.once("exit", (code) => code !== 0 && reject(new Error(`load generator exited with ${code}`)));
+    child.send(job);
+  });
+}
+
+/** Runs one load against a child server and reads what it cost the server: statements and peak memory. */
+async function measure(scenario: string, target: string, server: Child, job: Omit<LoadJob, "origin" | "connections" | "durationSeconds">, extra: Record<string, unknown> = {}): Promise<Scenario> {
+  await server.ask("reset", "reset");
+  const before = await server.ask("stats", "stats");
+  const summary = await load({ origin: new URL(server.url).origin, connections: settings.connections, durationSeconds: settings.seconds, ...job });
+  const after = await server.ask("stats", "stats");
+  const result: Scenario = {
+    scenario,
+    target,
+    requestsPerSecond: summary.requestsPerSecond,
+    p50Ms: summary.p50Ms,
+    p99Ms: summary.p99Ms,
+    statementsPerRequest: Math.round(((after.statements - before.statements) / Math.max(1, summary.requests)) * 100) / 100,
+    peakRssMb: after.peakRssMb,
+    errors: summary.non2xx + summary.errors + summary.graphqlErrors,
+    ...extra,
+  };
+  if (result.errors) notes.push(`${scenario} / ${target}: ${result.errors} failed requests (non-2xx ${summary.non2xx}, socket ${summary.errors}, GraphQL errors ${summary.graphqlErrors})`);
+  results.push(result);
+  console.log(`  ${scenario.padEnd(28)} ${target.padEnd(34)} ${String(result.requestsPerSecond).padStart(8)} req/s  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms  ${result.statementsPerRequest} SQL/req  peak ${result.peakRssMb} MB`);
+  return result;
+}
+
+/** SQL statements of one request, measured alone on a quiet server. */
+async function statementsOf(server: Child, work: () => Promise<unknown>): Promise<number> {
+  const before = (await server.ask("stats", "stats")).statements;
+  await work();
+  return (await server.ask("stats", "stats")).statements - before;
+}
+
+const gqlJob = (token: string, bodies: string[]) => ({ kind: "rotate" as const, path: "/graphql", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, bodies });
+const body = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables });
+
+interface BenchUser {
+  id: number;
+  email: string;
+  role: string;
+  territoryId: number | null;
+  managerId: number | null;
+}
+
+async function liveScenario(gateway: Child, url: string, users: BenchUser[], tokens: Map<string, string>, opsToken: string, subscribers: number): Promise<void> {
+  const watchers = users.filter((u) => ["EXECUTIVE", "TERRITORY_HEAD", "SALES_MANAGER", "SALES_REP", "BUSINESS_MANAGER"].includes(u.role));
+  const assigned = Array.from({ length: subscribers }, (_, i) => watchers[i % watchers.length]);
+  const child = fork(join(DIST, "subscribers.js"), [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const ask = <T extends SubscribersReply["type"]>(request: SubscribersRequest, type: T) =>
+    new Promise<Extract<SubscribersReply, { type: T }>>((resolve) => {
+      const listener = (m: SubscribersReply) => {
+        if (m.type !== type) return;
+        child.off("message", listener);
+        resolve(m as Extract<SubscribersReply, { type: T }>);
+      };
+      child.on("message", listener);
+      child.send(request);
+    });
+  await gateway.ask("reset", "reset");
+  const started = Date.now();
+  const connected = await ask({ cmd: "connect", url: url.replace(/^http/, "ws"), tokens: assigned.map((u) => tokens.get(u.email)!) }, "connected");
+  const connectSeconds = (Date.now() - started) / 1000;
+  await new Promise((r) => setTimeout(r, Math.max(1000, subscribers / 5)));
+
+  const assign = async () => {
+    const lead = (await gql(url, CREATE_LEAD, {}, opsToken)).createLead.id as string;
+    const dispatched = await gql(url, "mutation($id: ID!) { dispatchLead(id: $id) { id owner { id } territory { id } } }", { id: lead }, opsToken);
+    return { leadId: lead, ownerId: Number(dispatched.dispatchLead.owner.id), territoryId: Number(dispatched.dispatchLead.territory.id) };
+  };
+  // One assignment to warm up (JIT, pools), not counted.
+  await assign();
+  await new Promise((r) => setTimeout(r, settings.eventGapMs));
+  await ask({ cmd: "report" }, "report");
+  await gateway.ask("reset", "reset");
+  const before = (await gateway.ask("stats", "stats")).statements;
+  const events: { leadId: string; ownerId: number; territoryId: number }[] = [];
+  for (let e = 0; e < settings.events; e++) {
+    events.push(await assign());
+    await new Promise((r) => setTimeout(r, settings.eventGapMs));
+  }
+  const stats = await gateway.ask("stats", "stats");
+  const report = await ask({ cmd: "report" }, "report");
+  const byId = new Map(users.map((u) => [u.id, u]));
+  const latencies: number[] = [];
+  const completions: number[] = [];
+  let missing = 0;
+  let unexpected = 0;
+  let expectedTotal = 0;
+  for (const event of events) {
+    const owner = byId.get(event.ownerId)!;
+    const hears = (u: BenchUser) =>
+      u.role === "EXECUTIVE" ||
+      (u.territoryId === event.territoryId && (u.role === "TERRITORY_HEAD" || u.role === "BUSINESS_MANAGER" || u.id === owner.id || (u.role === "SALES_MANAGER" && u.id === owner.managerId)));
+    const expected = new Set(assigned.flatMap((u, i) => (hears(u) ? [i] : [])));
+    expectedTotal += expected.size;
+    const committedAt = stats.published?.[event.leadId];
+    const got = report.deliveries[event.leadId] ?? [];
+    const seen = new Set<number>();
+    let last = 0;
+    for (const [index, at] of got) {
+      if (!expected.has(index)) unexpected++;
+      seen.add(index);
+      if (committedAt !== undefined) {
+        latencies.push(at - committedAt);
+        last = Math.max(last, at - committedAt);
+      }
+    }
+    missing += [...expected].filter((i) => !seen.has(i)).length;
+    completions.push(last);
+  }
+  const q = (list: number[], p: number) => {
+    const sorted = [...list].sort((a, b) => a - b);
+    return sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] * 10) / 10 : null;
+  };
+  const result: Scenario = {
+    scenario: `5 live, ${subscribers} subscribers`,
+    target: "gateway (graphql-ws)",
+    connected: connected.connected,
+    connectFailed: connected.failed,
+    connectSeconds,
+    events: events.length,
+    recipientsPerEvent: Math.round(expectedTotal / events.length),
+    deliveryP50Ms: q(latencies, 50),
+    deliveryP99Ms: q(latencies, 99),
+    allDeliveredP50Ms: q(completions, 50),
+    allDeliveredMaxMs: q(completions, 100),
+    missing,
+    unexpected,
+    statementsPerEvent: Math.round((stats.statements - before) / events.length),
+    peakRssMb: stats.peakRssMb,
+    subscriberProcessPeakRssMb: report.peakRssMb,
+  };
+  if (missing || unexpected || connected.failed) notes.push(`live ${subscribers}: ${connected.failed} connections failed, ${missing} deliveries missing, ${unexpected} unexpected`);
+  results.push(result);
+  console.log(
+    `  ${result.scenario.padEnd(28)} ${connected.connected} connected in ${connectSeconds.toFixed(1)} s, ${result.recipientsPerEvent} recipients/event, delivery p50 ${result.deliveryP50Ms} ms p99 ${result.deliveryP99Ms} ms, all delivered (max) ${result.allDeliveredMaxMs} ms, ${result.statementsPerEvent} SQL/event, missing ${missing}, unexpected ${unexpected}, peak ${result.peakRssMb} MB`,
+  );
+  await new Promise<void>((resolve) => {
+    child.once("exit", () => resolve());
+    child.send({ cmd: "stop" });
+    setTimeout(() => child.kill("SIGKILL"), 20_000).unref();
+  });
+}
+
+async function main(): Promise<void> {
+  const started = new Date();
+  const base = process.env.DATABASE_URL || "mysql://root@127.0.0.1:3306/crm_bench";
+  if (!/^(mysql|mariadb):/.test(base)) throw new Error("npm run bench needs MySQL/MariaDB: DATABASE_URL=mysql://user@host:port/db");
+  const url = QUICK ? withDatabase(base, "crm_bench_quick") : base.replace(/^mariadb:/, "mysql:");
+  if (QUICK) {
+    await sql(withDatabase(url, ""), "DROP DATABASE IF EXISTS crm_bench_quick");
+    seed(url, settings.accounts);
+  } else if ((await countAccounts(url)) < Math.min(settings.accounts, 1000)) {
+    seed(url, settings.accounts);
+  }
+  const tables = ["accounts", "contacts", "activities", "opportunities", "leads"];
+  const rows: Record<string, number> = {};
+  for (const table of tables) rows[table] = Number((await sql<{ n: number }>(url, `SELECT COUNT(*) AS n FROM ${table}`))[0].n);
+  const [server] = await sql<{ version: string; pool: number }>(url, "SELECT VERSION() AS version, @@innodb_buffer_pool_size AS pool");
+  console.log(`bench${QUICK ? " --quick" : ""}: ${Object.entries(rows).map(([t, n]) => `${n} ${t}`).join(", ")}; ${settings.seconds} s a load, ${settings.connections} connections`);
+
+  const users = await sql<BenchUser>(url, "SELECT id, email, role, territoryId, managerId FROM users WHERE email LIKE '%@demo.test' ORDER BY id");
+  const userId = (email: string) => users.find((u) => u.email === email)!.id;
+  const gatewayEnv = {
+    DATABASE_URL: url,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    NODE_ENV: "production",
+    JWT_SECRET: "bench-only-secret-bench-only-secret-0123456789",
+    SEED_DEMO: "0",
+    FOLLOW_UP_SWEEP_INTERVAL_MS: "0",
+    LOGIN_MAX_ATTEMPTS_PER_ADDRESS: "100000",
+    LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: "1000",
+    LOG_SQL: "0",
+  };
+  const profile = process.env.BENCH_CPU_PROF ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const floor = await Child.start(join(DIST, "floor.js"), { DATABASE_URL: url });
+  let gateway = await Child.start(join(DIST, "gateway.js"), gatewayEnv, profile);
+  try {
+    const manager = await login(gateway.url, "manager.coal@demo.test");
+    const exec = await login(gateway.url, "exec@demo.test");
+    const ops = await login(gateway.url, "ops.coal@demo.test");
+    const viewers = [
+      { label: "sales manager", token: manager, id: userId("manager.coal@demo.test") },
+      { label: "executive", token: exec, id: userId("exec@demo.test") },
+    ];
+
+    console.log("1 list page: 50 accounts with owner, territory, contacts, opportunities");
+    const perPage: Record<string, number> = {};
+    for (const size of [5, 20, 50]) perPage[size] = await statementsOf(gateway, () => gql(gateway.url, LIST_QUERY, { first: size }, manager));
+    notes.push(`statements for one list page as the sales manager by page size: ${Object.entries(perPage).map(([k, v]) => `${k} rows: ${v}`).join(", ")}`);
+    for (const v of viewers) {
+      const page = (await gql(gateway.url, LIST_QUERY, { first: 50 }, v.token)).accounts.edges.length;
+      if (page !== 50) notes.push(`list page as ${v.label} has ${page} rows`);
+      await measure("1 list page", `gateway, ${v.label}`, gateway, gqlJob(v.token, [body(LIST_QUERY, { first: 50 })]));
+      await measure("1 list page", `floor, ${v.label}`, floor, { kind: "rotate", path: "/list", paths: [`/list?viewer=${v.id}&first=50`], headers: {} });
+    }
+
+    console.log("2 account 360: contacts, last 20 activities, opportunities");
+    const team = users.filter((u) => u.managerId === userId("manager.coal@demo.test")).map((u) => u.id);
+    const ids = (await sql<{ id: number }>(url, "SELECT id FROM accounts WHERE ownerId IN (?) AND archivedAt IS NULL AND id % 7 = 0 ORDER BY id LIMIT 100", [team])).map((r) => r.id);
+    const one = await gql(gateway.url, ACCOUNT_360, { id: String(ids[0]) }, manager);
+    if (!one.account) throw new Error(`account ${ids[0]} is not visible to the sales manager`);
+    await measure("2 account 360", "gateway, sales manager", gateway, gqlJob(manager, ids.map((id) => body(ACCOUNT_360, { id: String(id) }))));
+    await measure("2 account 360", "floor, sales manager", floor, { kind: "rotate", path: "/account", paths: ids.map((id) => `/account?viewer=${viewers[0].id}&id=${id}`), headers: {} });
+
+    console.log(`3 deep paging: page 1 against page ${settings.deepPage}, by cursor (sales manager)`);
+    let cursor: string | null = null;
+    let page = 1;
+    while (page < settings.deepPage) {
+      const info: { endCursor: string | null; hasNextPage: boolean } = (await gql(gateway.url, CURSOR_ONLY, { after: cursor }, manager)).accounts.pageInfo;
+      if (!info.hasNextPage) break;
+      cursor = info.endCursor;
+      page++;
+    }
+    if (page < settings.deepPage) notes.push(`deep paging: the sales manager's list has ${page} pages of 50 here, so "page 1,000" is page ${page}`);
+    await measure("3 deep paging", "gateway, page 1", gateway, gqlJob(manager, [body(LIST_QUERY, { first: 50 })]), { page: 1 });
+    await measure("3 deep paging", `gateway, page ${page}`, gateway, gqlJob(manager, [body(LIST_QUERY, { first: 50, after: cursor })]), { page });
+    await measure("3 deep paging", "floor, page 1", floor, { kind: "rotate", path: "/list", paths: [`/list?viewer=${viewers[0].id}&first=50`], headers: {} }, { page: 1 });
+    await measure("3 deep paging", `floor, page ${page}`, floor, { kind: "rotate", path: "/list", paths: [`/list?viewer=${viewers[0].id}&first=50&after=${cursor}`], headers: {} }, { page });
+
+    console.log("4 writes: createLead, then dispatchLead (business manager)");
+    await measure("4 writes", "gateway, createLead + dispatchLead", gateway, {
+      kind: "createThenDispatch",
+      path: "/graphql",
+      headers: { "content-type": "application/json", authorization: `Bearer ${ops}` },
+      createBody: JSON.stringify({ query: CREATE_LEAD }),
+    });
+
+    console.log("5 live: leadAssigned subscribers");
+    const tokens = new Map<string, string>();
+    for (const u of users.filter((u) => ["EXECUTIVE", "TERRITORY_HEAD", "SALES_MANAGER", "SALES_REP", "BUSINESS_MANAGER"].includes(u.role))) tokens.set(u.email, await login(gateway.url, u.email));
+    for (const count of settings.subscriberCounts) await liveScenario(gateway, gateway.url, users, tokens, ops, count);
+
+    await gateway.stop();
+    console.log("1 list page without the permission layer (graphql-shield off)");
+    gateway = await Child.start(join(DIST, "gateway.js"), { ...gatewayEnv, BENCH_PERMISSIONS: "0" });
+    const noShieldTokens = [await login(gateway.url, "manager.coal@demo.test"), await login(gateway.url, "exec@demo.test")];
+    for (const [i, v] of viewers.entries()) await measure("1 list page", `gateway without shield, ${v.label}`, gateway, gqlJob(noShieldTokens[i], [body(LIST_QUERY, { first: 50 })]));
+  } finally {
+    await gateway.stop();
+    await floor.stop();
+  }
+
+  const find = (scenario: string, target: string) => results.find((r) => r.scenario === scenario && r.target === target);
+  const ratio = (a?: number, b?: number) => (a && b ? Math.round((a / b) * 100) / 100 : null);
+  const live = results.filter((r) => r.scenario.startsWith("5 live"));
+  const largestLive = live[live.length - 1];
+  const deep = results.filter((r) => r.scenario === "3 deep paging" && r.target.startsWith("gateway"));
+  const budgets = {
+    statementsDoNotGrowWithPageSize: new Set(Object.values(perPageOf(notes))).size <= 1,
+    listThroughputVsFloor: {
+      salesManager: ratio(find("1 list page", "gateway, sales manager")?.requestsPerSecond, find("1 list page", "floor, sales manager")?.requestsPerSecond),
+      executive: ratio(find("1 list page", "gateway, executive")?.requestsPerSecond, find("1 list page", "floor, executive")?.requestsPerSecond),
+      budget: ">= 0.5",
+    },
+    account360ThroughputVsFloor: { ratio: ratio(find("2 account 360", "gateway, sales manager")?.requestsPerSecond, find("2 account 360", "floor, sales manager")?.requestsPerSecond), budget: ">= 0.5" },
+    shieldCost: {
+      salesManager: ratio(find("1 list page", "gateway, sales manager")?.requestsPerSecond, find("1 list page", "gateway without shield, sales manager")?.requestsPerSecond),
+      executive: ratio(find("1 list page", "gateway, executive")?.requestsPerSecond, find("1 list page", "gateway without shield, executive")?.requestsPerSecond),
+      meaning: "throughput with shield / without",
+    },
+    deepPageP50VsPage1: { ratio: ratio(deep[1]?.p50Ms, deep[0]?.p50Ms), throughputRatio: ratio(deep[0]?.requestsPerSecond, deep[1]?.requestsPerSecond), budget: "<= 1.5" },
+    live: largestLive ? { subscribers: largestLive.scenario, deliveryP99Ms: largestLive.deliveryP99Ms, peakRssMb: largestLive.peakRssMb, budget: "p99 < 250 ms, peak < 512 MB" } : null,
+  };
+  const report = {
+    startedAt: started.toISOString(),
+    seconds: (Date.now() - started.getTime()) / 1000,
+    command: `DATABASE_URL=${base.replace(/\/\/[^@]*@/, "//root@")} npm run bench${QUICK ? " -- --quick" : ""}`,
+    machine: { nproc: availableParallelism(), cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 1073741824), node: process.version, database: server.version, innodbBufferPoolMb: Number(server.pool) / 1048576 },
+    settings,
+    rows,
+    results,
+    budgets,
+    notes,
+  };
+  const dir = QUICK ? tmpdir() : join(ROOT, "bench", "results");
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${QUICK ? "quick-" : ""}${started.toISOString().replace(/[:.]/g, "-")}.json`);
+  writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
+  console.log(`\nbudgets: ${JSON.stringify(budgets)}`);
+  for (const note of notes) console.log(`note: ${note}`);
+  console.log(`results: ${file} (${report.seconds.toFixed(0)} s)`);
+}
+
+function perPageOf(list: string[]): Record<string, number> {
+  const line = list.find((n) => n.startsWith("statements for one list page")) ?? "";
+  return Object.fromEntries([...line.matchAll(/(\d+) rows: (\d+)/g)].map((m) => [m[1], Number(m[2])]));
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error("bench failed:", error);
+    process.exit(1);
+  },
+);
