@@ -19,6 +19,9 @@ const argv = process.argv.slice(2);
 const QUICK = argv.includes("--quick");
 const option = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
 const DIST = resolve(__dirname);
+/** `--only 1,3`: run only those scenarios (for profiling one of them); all by default. */
+const ONLY = option("--only")?.split(",").map(Number);
+const wanted = (scenario: number) => !ONLY || ONLY.includes(scenario);
 const ROOT = resolve(__dirname, "..", "..");
 
 const settings = QUICK
@@ -297,53 +300,63 @@ async function main(): Promise<void> {
       { label: "executive", token: exec, id: userId("exec@demo.test") },
     ];
 
-    console.log("1 list page: 50 accounts with owner, territory, contacts, opportunities; with and without graphql-shield, and the floor");
-    const perPage: Record<string, number> = {};
-    for (const size of [5, 20, 50]) perPage[size] = await statementsOf(gateway, () => gql(gateway.url, LIST_QUERY, { first: size }, manager));
-    notes.push(`statements for one list page as the sales manager by page size: ${Object.entries(perPage).map(([k, v]) => `${k} rows: ${v}`).join(", ")}`);
-    for (const v of viewers) {
-      const page = (await gql(gateway.url, LIST_QUERY, { first: 50 }, v.token)).accounts.edges.length;
-      if (page !== 50) notes.push(`list page as ${v.label} has ${page} rows`);
-      await measure("1 list page", `gateway, ${v.label}`, gateway, gqlJob(v.token, [body(LIST_QUERY, { first: 50 })]));
-      await measure("1 list page", `gateway without shield, ${v.label}`, unshielded, gqlJob(v.token, [body(LIST_QUERY, { first: 50 })]));
-      await measure("1 list page", `floor, ${v.label}`, floor, { kind: "rotate", path: "/list", paths: [`/list?viewer=${v.id}&first=50`], headers: {} });
+    if (wanted(1)) {
+      console.log("1 list page: 50 accounts with owner, territory, contacts, opportunities; with and without graphql-shield, and the floor");
+      const perPage: Record<string, number> = {};
+      for (const size of [5, 20, 50]) perPage[size] = await statementsOf(gateway, () => gql(gateway.url, LIST_QUERY, { first: size }, manager));
+      notes.push(`statements for one list page as the sales manager by page size: ${Object.entries(perPage).map(([k, v]) => `${k} rows: ${v}`).join(", ")}`);
+      for (const v of viewers) {
+        const page = (await gql(gateway.url, LIST_QUERY, { first: 50 }, v.token)).accounts.edges.length;
+        if (page !== 50) notes.push(`list page as ${v.label} has ${page} rows`);
+        await measure("1 list page", `gateway, ${v.label}`, gateway, gqlJob(v.token, [body(LIST_QUERY, { first: 50 })]));
+        await measure("1 list page", `gateway without shield, ${v.label}`, unshielded, gqlJob(v.token, [body(LIST_QUERY, { first: 50 })]));
+        await measure("1 list page", `floor, ${v.label}`, floor, { kind: "rotate", path: "/list", paths: [`/list?viewer=${v.id}&first=50`], headers: {} });
+      }
+
     }
+    if (wanted(2)) {
+      console.log("2 account 360: contacts, last 20 activities, opportunities");
+      const team = users.filter((u) => u.managerId === userId("manager.coal@demo.test")).map((u) => u.id);
+      const ids = (await sql<{ id: number }>(url, "SELECT id FROM accounts WHERE ownerId IN (?) AND archivedAt IS NULL AND id % 7 = 0 ORDER BY id LIMIT 100", [team])).map((r) => r.id);
+      const one = await gql(gateway.url, ACCOUNT_360, { id: String(ids[0]) }, manager);
+      if (!one.account) throw new Error(`account ${ids[0]} is not visible to the sales manager`);
+      await measure("2 account 360", "gateway, sales manager", gateway, gqlJob(manager, ids.map((id) => body(ACCOUNT_360, { id: String(id) }))));
+      await measure("2 account 360", "floor, sales manager", floor, { kind: "rotate", path: "/account", paths: ids.map((id) => `/account?viewer=${viewers[0].id}&id=${id}`), headers: {} });
 
-    console.log("2 account 360: contacts, last 20 activities, opportunities");
-    const team = users.filter((u) => u.managerId === userId("manager.coal@demo.test")).map((u) => u.id);
-    const ids = (await sql<{ id: number }>(url, "SELECT id FROM accounts WHERE ownerId IN (?) AND archivedAt IS NULL AND id % 7 = 0 ORDER BY id LIMIT 100", [team])).map((r) => r.id);
-    const one = await gql(gateway.url, ACCOUNT_360, { id: String(ids[0]) }, manager);
-    if (!one.account) throw new Error(`account ${ids[0]} is not visible to the sales manager`);
-    await measure("2 account 360", "gateway, sales manager", gateway, gqlJob(manager, ids.map((id) => body(ACCOUNT_360, { id: String(id) }))));
-    await measure("2 account 360", "floor, sales manager", floor, { kind: "rotate", path: "/account", paths: ids.map((id) => `/account?viewer=${viewers[0].id}&id=${id}`), headers: {} });
-
-    console.log(`3 deep paging: page 1 against page ${settings.deepPage}, by cursor (sales manager)`);
-    let cursor: string | null = null;
-    let page = 1;
-    while (page < settings.deepPage) {
-      const info: { endCursor: string | null; hasNextPage: boolean } = (await gql(gateway.url, CURSOR_ONLY, { after: cursor }, manager)).accounts.pageInfo;
-      if (!info.hasNextPage) break;
-      cursor = info.endCursor;
-      page++;
     }
-    if (page < settings.deepPage) notes.push(`deep paging: the sales manager's list has ${page} pages of 50 here, so "page 1,000" is page ${page}`);
-    await measure("3 deep paging", "gateway, page 1", gateway, gqlJob(manager, [body(LIST_QUERY, { first: 50 })]), { page: 1 });
-    await measure("3 deep paging", `gateway, page ${page}`, gateway, gqlJob(manager, [body(LIST_QUERY, { first: 50, after: cursor })]), { page });
-    await measure("3 deep paging", "floor, page 1", floor, { kind: "rotate", path: "/list", paths: [`/list?viewer=${viewers[0].id}&first=50`], headers: {} }, { page: 1 });
-    await measure("3 deep paging", `floor, page ${page}`, floor, { kind: "rotate", path: "/list", paths: [`/list?viewer=${viewers[0].id}&first=50&after=${cursor}`], headers: {} }, { page });
+    if (wanted(3)) {
+      console.log(`3 deep paging: page 1 against page ${settings.deepPage}, by cursor (sales manager)`);
+      let cursor: string | null = null;
+      let page = 1;
+      while (page < settings.deepPage) {
+        const info: { endCursor: string | null; hasNextPage: boolean } = (await gql(gateway.url, CURSOR_ONLY, { after: cursor }, manager)).accounts.pageInfo;
+        if (!info.hasNextPage) break;
+        cursor = info.endCursor;
+        page++;
+      }
+      if (page < settings.deepPage) notes.push(`deep paging: the sales manager's list has ${page} pages of 50 here, so "page 1,000" is page ${page}`);
+      await measure("3 deep paging", "gateway, page 1", gateway, gqlJob(manager, [body(LIST_QUERY, { first: 50 })]), { page: 1 });
+      await measure("3 deep paging", `gateway, page ${page}`, gateway, gqlJob(manager, [body(LIST_QUERY, { first: 50, after: cursor })]), { page });
+      await measure("3 deep paging", "floor, page 1", floor, { kind: "rotate", path: "/list", paths: [`/list?viewer=${viewers[0].id}&first=50`], headers: {} }, { page: 1 });
+      await measure("3 deep paging", `floor, page ${page}`, floor, { kind: "rotate", path: "/list", paths: [`/list?viewer=${viewers[0].id}&first=50&after=${cursor}`], headers: {} }, { page });
 
-    console.log("4 writes: createLead, then dispatchLead (business manager)");
-    await measure("4 writes", "gateway, createLead + dispatchLead", gateway, {
-      kind: "createThenDispatch",
-      path: "/graphql",
-      headers: { "content-type": "application/json", authorization: `Bearer ${ops}` },
-      createBody: JSON.stringify({ query: CREATE_LEAD }),
-    });
+    }
+    if (wanted(4)) {
+      console.log("4 writes: createLead, then dispatchLead (business manager)");
+      await measure("4 writes", "gateway, createLead + dispatchLead", gateway, {
+        kind: "createThenDispatch",
+        path: "/graphql",
+        headers: { "content-type": "application/json", authorization: `Bearer ${ops}` },
+        createBody: JSON.stringify({ query: CREATE_LEAD }),
+      });
 
-    console.log("5 live: leadAssigned subscribers");
-    const tokens = new Map<string, string>();
-    for (const u of users.filter((u) => ["EXECUTIVE", "TERRITORY_HEAD", "SALES_MANAGER", "SALES_REP", "BUSINESS_MANAGER"].includes(u.role))) tokens.set(u.email, await login(gateway.url, u.email));
-    for (const count of settings.subscriberCounts) await liveScenario(gateway, gateway.url, users, tokens, ops, count);
+    }
+    if (wanted(5)) {
+      console.log("5 live: leadAssigned subscribers");
+      const tokens = new Map<string, string>();
+      for (const u of users.filter((u) => ["EXECUTIVE", "TERRITORY_HEAD", "SALES_MANAGER", "SALES_REP", "BUSINESS_MANAGER"].includes(u.role))) tokens.set(u.email, await login(gateway.url, u.email));
+      for (const count of settings.subscriberCounts) await liveScenario(gateway, gateway.url, users, tokens, ops, count);
+    }
 
   } finally {
     await Promise.all([gateway.stop(), unshielded.stop(), floor.stop()]);
