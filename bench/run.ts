@@ -25,7 +25,7 @@ const wanted = (scenario: number) => !ONLY || ONLY.includes(scenario);
 const ROOT = resolve(__dirname, "..", "..");
 
 const settings = QUICK
-  ? { accounts: 3000, seconds: 2, connections: 8, subscriberCounts: [100, 500], events: 3, eventGapMs: 300, deepPage: 1000 }
+  ? { accounts: 3000, seconds: 1, connections: 8, subscriberCounts: [100, 500], events: 3, eventGapMs: 300, deepPage: 1000 }
   : { accounts: Number(option("--accounts") ?? 1_000_000), seconds: Number(option("--seconds") ?? 10), connections: 10, subscriberCounts: [1000, 10000], events: 20, eventGapMs: 1500, deepPage: 1000 };
 
 const LIST_QUERY = `query List($first: Int!, $after: String) {
