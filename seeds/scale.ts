@@ -147,9 +147,11 @@ async function organisation(db: DataSource, withLeads: boolean): Promise<Territo
       let id = await idOf(email);
       if (id === undefined) {
         passwordHash ??= await hashPassword(DEMO_PASSWORD);
+        // Literals rather than parameters: better-sqlite3 binds neither dates nor booleans.
         await db.query(
-          "INSERT INTO users (email, name, role, territoryId, managerId, passwordHash, frozen, frozenAt, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)",
-          [email, `${t.code === "COAL" ? "Coal" : "Food"} Rep ${n}`, Role.SALES_REP, t.id, managerId, passwordHash, false, new Date()],
+          `INSERT INTO users (email, name, role, territoryId, managerId, passwordHash, frozen, frozenAt, createdAt) VALUES ${row([
+            email, `${t.code === "COAL" ? "Coal" : "Food"} Rep ${n}`, Role.SALES_REP, t.id, managerId, passwordHash, false, null, new Date(),
+          ])}`,
         );
         id = await idOf(email);
       }
