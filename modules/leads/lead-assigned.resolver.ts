@@ -1,9 +1,10 @@
+import { In } from "typeorm";
 import { Ctx, Resolver, Root, Subscription } from "type-graphql";
-import { loader, type Context } from "../../src/context";
+import type { Context, Services } from "../../src/context";
 import { forbidden, unauthenticated } from "../../src/errors";
-import { userById } from "../../src/org/org.loaders";
+import { User } from "../../src/org/user.entity";
 import { hearsOfAssignment, LEAD_ASSIGNED, type LeadAssignedEvent } from "./lead-assignment";
-import { leadById } from "./lead.loaders";
+import { Lead } from "./lead.entity";
 import { LeadPermission } from "./lead.permissions";
 import { LeadAssignment } from "./lead.types";
 
@@ -15,21 +16,39 @@ function watchAssignments(ctx: Context): AsyncIterable<LeadAssignedEvent> {
   return ctx.events.iterate<LeadAssignedEvent>(LEAD_ASSIGNED, (event) => hearsOfAssignment(ctx, event));
 }
 
+/**
+ * The rows of one assignment, read once for all its recipients: every listener receives the same
+ * event object, so it keys the cache and the entry goes with the event. Per subscriber, this was two
+ * statements a recipient (1,832 an event at 10,000 subscribers, BENCHMARKS.md); now it is two an event.
+ * Unscoped on purpose: the iterator's filter has already decided who hears of the event.
+ */
+const assignmentRows = new WeakMap<LeadAssignedEvent, Promise<LeadAssignment>>();
+
+function loadAssignment(services: Services, event: LeadAssignedEvent): Promise<LeadAssignment> {
+  let loaded = assignmentRows.get(event);
+  if (!loaded) {
+    loaded = Promise.all([
+      services.db.getRepository(Lead).findOneByOrFail({ id: event.leadId }),
+      services.db.getRepository(User).findBy({ id: In([...new Set([event.ownerId, event.assignedById])]) }),
+    ]).then(([lead, users]) => {
+      const user = (id: number) => users.find((u) => u.id === id)!;
+      return { lead, owner: user(event.ownerId), assignedBy: user(event.assignedById), assignedAt: new Date(event.assignedAt) };
+    });
+    assignmentRows.set(event, loaded);
+  }
+  return loaded;
+}
+
 @Resolver(() => LeadAssignment)
 export class LeadAssignedResolver {
   @Subscription(() => LeadAssignment, {
     description: "every lead assignment (by rule, by hand, by reassignment) the caller should hear of, live",
     subscribe: ({ context }) => watchAssignments(context as Context),
   })
-  async leadAssigned(@Root() event: LeadAssignedEvent, @Ctx() ctx: Context): Promise<LeadAssignment> {
+  leadAssigned(@Root() event: LeadAssignedEvent, @Ctx() ctx: Context): Promise<LeadAssignment> {
     // A subscription's context lives as long as the subscription: drop the previous event's loaders
-    // so every event reads fresh rows (events resolve one after another on a subscription).
+    // so the fields below the root read fresh rows (events resolve one after another on a subscription).
     ctx.loaders.clear();
-    const [lead, owner, assignedBy] = await Promise.all([
-      loader(ctx, leadById).load(event.leadId),
-      loader(ctx, userById).load(event.ownerId),
-      loader(ctx, userById).load(event.assignedById),
-    ]);
-    return { lead: lead!, owner: owner!, assignedBy: assignedBy!, assignedAt: new Date(event.assignedAt) };
+    return loadAssignment(ctx, event);
   }
 }

@@ -97,6 +97,36 @@ describe("leadAssigned over graphql-ws", () => {
     expect(rep2.events.map((e) => e.data.leadAssigned.owner.email)).toEqual(["rep2.coal@demo.test"]);
   });
 
+  it("reads an assignment's rows once, however many subscribers hear of it", async () => {
+    const ROOT_ONLY = `subscription { leadAssigned { lead { id company } owner { email } assignedBy { email } assignedAt } }`;
+    const watchers = ["manager.coal@demo.test", "head.coal@demo.test", "ops.coal@demo.test", "exec@demo.test"];
+    const ops = await t.token("ops.coal@demo.test");
+    const rep1 = await t.userId("rep1.coal@demo.test");
+    /** Statements of one assignment and its delivery to `copies` subscribers per watching user. */
+    const costWith = async (copies: number) => {
+      const events: unknown[] = [];
+      for (const email of watchers) {
+        for (let i = 0; i < copies; i++) {
+          void (async () => {
+            for await (const event of t.ws(await t.token(email)).iterate({ query: ROOT_ONLY })) events.push(event);
+          })();
+        }
+      }
+      await sleep(700);
+      const leadId = await newCoalLead(`Counted Delivery ${copies} Co.`);
+      const statements = await t.countStatements(async () => {
+        const r = await t.gql(`mutation($id: ID!, $o: ID!) { assignLead(id: $id, ownerId: $o) { id } }`, { id: leadId, o: rep1 }, ops);
+        expect(r.errors).toBeUndefined();
+        expect(await arrives(events, watchers.length * copies, 2000)).toBe(true);
+      });
+      expect(events).toHaveLength(watchers.length * copies);
+      return statements;
+    };
+    const few = await costWith(1);
+    const many = await costWith(5);
+    expect(many).toBe(few);
+  });
+
   it("refuses roles that do not watch assignments and connections without a valid token", async () => {
     const finance = t.ws(await t.token("finance.coal@demo.test"));
     const first = await finance.iterate({ query: SUBSCRIPTION }).next();

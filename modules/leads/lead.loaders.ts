@@ -1,12 +1,8 @@
 import DataLoader from "dataloader";
 import type { Context, LoaderFactory } from "../../src/context";
-import { byIdLoader, byParentLoader } from "../../src/db/loaders";
-import { Lead } from "./lead.entity";
+import { byParentLoader } from "../../src/db/loaders";
 import { Opportunity, OpportunityStageChange } from "./opportunity.entity";
 import { opportunitiesOfAccounts, scopedOpportunities } from "./opportunity.service";
-
-/** Leads by id without a scope: only for payloads the caller was already let through (a subscription's filter). */
-export const leadById = byIdLoader(Lead);
 
 /** Opportunities by id, within the viewer's reach. */
 export const opportunityById: LoaderFactory<number, Opportunity | null> = (ctx: Context) =>
