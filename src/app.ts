@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { DataSource } from "typeorm";
@@ -73,6 +74,9 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
   }).protect();
 
   const httpServer: Server = createServer();
+  // Requests still executing. Apollo's drain waits for open connections only; a request whose client
+  // has hung up runs on, and must finish before the database closes under it.
+  const inFlight = new Set<Promise<void>>();
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: !config.production,
@@ -83,7 +87,17 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     csrfPrevention: false,
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
-    plugins: [...armor.plugins, ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs })],
+    // main.ts handles SIGTERM (drain, close subscriptions and the database, exit 0). Apollo's own
+    // handler would race it: a second stop() during Apollo's drain waits on a barrier Apollo never
+    // resolves on success, and the process hangs instead of exiting.
+    stopOnTerminationSignals: false,
+    plugins: [
+      ...armor.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
+      // On by default, it wraps every field resolver to compute cache hints we never send:
+      // ~12 % of list-page throughput (BENCHMARKS.md).
+      ApolloServerPluginCacheControlDisabled(),
+    ],
   });
   await apollo.start();
 
@@ -97,9 +111,11 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
       return;
     }
     if (path === "/graphql") {
-      void handleGraphQL(apollo, req, res, async () =>
+      const handled = handleGraphQL(apollo, req, res, async () =>
         createContext(services, await authenticate(config, db, req.headers.authorization), clientAddress(req)),
       );
+      inFlight.add(handled);
+      void handled.finally(() => inFlight.delete(handled));
       return;
     }
     res.writeHead(404, { "content-type": "application/json" });
@@ -121,7 +137,8 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
       (stopping ??= (async () => {
         stopJobs();
         await ws.close();
-        await apollo.stop(); // drains in-flight requests, then closes the HTTP server
+        await apollo.stop(); // drains open connections, then closes the HTTP server
+        await Promise.race([Promise.allSettled(inFlight), new Promise((r) => setTimeout(r, config.shutdownGraceMs).unref())]);
         if (db.isInitialized) await db.destroy();
       })()),
   };

@@ -16,7 +16,7 @@ export interface GqlResult<T = any> {
 }
 
 /** The database tests run on: MySQL/MariaDB when DATABASE_URL says mysql://, else a throwaway SQLite file. */
-function freshDatabaseUrl(): { url: string; drop: () => Promise<void> } {
+export function freshDatabaseUrl(): { url: string; drop: () => Promise<void> } {
   const base = process.env.DATABASE_URL;
   const suffix = `${process.pid}_${randomBytes(4).toString("hex")}`;
   if (base && /^(mysql|mariadb):/.test(base)) {

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { rmSync } from "node:fs";
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import WebSocket from "ws";
-import { startTestGateway, codes, type TestGateway } from "../../test/harness";
+import { freshDatabaseUrl, startTestGateway, codes, type TestGateway } from "../../test/harness";
 
 const ROOT = join(__dirname, "../..");
 
@@ -82,6 +82,35 @@ describe("shutdown", () => {
       for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
     }
   }, 90_000);
+});
+
+describe("shutdown under load", () => {
+  it("on SIGTERM lets requests whose clients hung up finish before the database closes, and exits 0 promptly", async () => {
+    // On the test database (MariaDB in CI): with SQLite's synchronous driver nothing is ever in flight.
+    const db = freshDatabaseUrl();
+    const port = String(20000 + ((process.pid + 7) % 20000));
+    const run = runMain({ DATABASE_URL: db.url, PORT: port, HOST: "127.0.0.1", SEED_DEMO: "1", LOGIN_MAX_ATTEMPTS_PER_ADDRESS: "1000" });
+    try {
+      for (let i = 0; i < 200 && !run.out().includes("CRM gateway on"); i++) await new Promise((r) => setTimeout(r, 100));
+      const url = `http://127.0.0.1:${port}/graphql`;
+      const post = (query: string, token?: string, signal?: AbortSignal) =>
+        fetch(url, { method: "POST", signal, headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query }) });
+      const login = (await (await post(`mutation { login(email: "exec@demo.test", password: "demo-password") { token } }`)).json()) as { data: { login: { token: string } } };
+      // A burst of list pages whose clients give up at once, as a load generator does when it stops.
+      const abort = new AbortController();
+      const burst = Array.from({ length: 30 }, () => post(`{ accounts(first: 100) { totalCount edges { node { name owner { name } contacts { name } } } } }`, login.data.login.token, abort.signal).catch(() => null));
+      await new Promise((r) => setTimeout(r, 50));
+      abort.abort();
+      await Promise.all(burst);
+      const started = Date.now();
+      run.child.kill("SIGTERM");
+      expect({ exit: await run.exited, stderr: run.err() }).toEqual({ exit: 0, stderr: "" });
+      expect(Date.now() - started).toBeLessThan(8000);
+    } finally {
+      run.child.kill("SIGKILL");
+      await db.drop();
+    }
+  }, 60_000);
 });
 
 describe("WebSocket", () => {
