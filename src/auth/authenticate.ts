@@ -12,22 +12,26 @@ import { verifyToken } from "./tokens";
 const refused = (message: string) =>
   new GraphQLError(message, { extensions: { code: ErrorCode.Unauthenticated, http: { status: 401 } } });
 
-/** The viewer of a user row: home territory, and the team a manager reaches. */
-export async function viewerOfUser(db: DataSource, user: User): Promise<Viewer> {
-  let teamIds = [user.id];
-  if (user.role === Role.SALES_MANAGER) {
-    const reports = await db.getRepository(User).find({ select: { id: true }, where: { managerId: user.id } });
-    teamIds = [user.id, ...reports.map((r) => r.id)];
-  }
-  return {
+/**
+ * The viewer of a user, with the reports a manager reaches, in one statement (the user's row and
+ * the rows that name them as manager): it runs on every request, and each statement costs a round
+ * trip. Null when the user does not exist.
+ */
+async function loadViewer(db: DataSource, id: number): Promise<{ user: User; viewer: Viewer } | null> {
+  const rows = await db.getRepository(User).find({ where: [{ id }, { managerId: id }] });
+  const user = rows.find((row) => row.id === id);
+  if (!user) return null;
+  const reports = user.role === Role.SALES_MANAGER ? rows.filter((row) => row.managerId === id).map((row) => row.id) : [];
+  const viewer: Viewer = {
     kind: "user",
     id: user.id,
     name: user.name,
     role: user.role,
     territoryId: user.territoryId,
     territoryIds: user.territoryId === null ? [] : [user.territoryId],
-    teamIds,
+    teamIds: [user.id, ...reports],
   };
+  return { user, viewer };
 }
 
 /**
@@ -51,9 +55,9 @@ export async function authenticate(config: Config, db: DataSource, authorization
 
   const claims = verifyToken(config, credential);
   if (!claims) throw refused("Invalid or expired token");
-  const user = await db.getRepository(User).findOneBy({ id: Number(claims.sub) });
-  if (!user) throw refused("Unknown user");
+  const found = await loadViewer(db, Number(claims.sub));
+  if (!found) throw refused("Unknown user");
   // Frozen users are refused at once, whatever their tokens say (PRODUCT.md, "Users who leave").
-  if (user.frozen) throw refused("User is frozen");
-  return viewerOfUser(db, user);
+  if (found.user.frozen) throw refused("User is frozen");
+  return found.viewer;
 }
