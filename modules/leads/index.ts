@@ -1,3 +1,4 @@
+import { and } from "graphql-shield";
 import type { CrmModule } from "../../src/modules/contract";
 import { can, anyone, isAuthenticated } from "../../src/access/rules";
 import { AssignmentRule } from "./assignment-rule.entity";
@@ -40,7 +41,8 @@ export const leadsModule: CrmModule = {
       dispatchLead: can(P.Dispatch),
       assignLead: can(P.Assign),
       convertLead: can(P.Convert),
-      logLeadActivity: can(AccountPermission.LogActivity),
+      // Logging takes reading the record too: the Scope alone opens a whole territory to service and marketing staff.
+      logLeadActivity: and(can(AccountPermission.LogActivity), can(P.Read)),
       createAssignmentRule: can(P.ManageRules),
       updateAssignmentRule: can(P.ManageRules),
       deleteAssignmentRule: can(P.ManageRules),
@@ -50,7 +52,7 @@ export const leadsModule: CrmModule = {
       requestClose: can(P.WriteOpportunity),
       confirmClose: can(P.ConfirmClose),
       rejectClose: can(P.ConfirmClose),
-      logOpportunityActivity: can(AccountPermission.LogActivity),
+      logOpportunityActivity: and(can(AccountPermission.LogActivity), can(P.ReadOpportunity)),
       setStageProbability: can(P.ConfigurePipeline),
     },
     Subscription: {
@@ -83,6 +85,6 @@ export const leadsModule: CrmModule = {
 // The public API other modules may use.
 export { Lead, LeadChannel, LeadStatus } from "./lead.entity";
 export { Opportunity, OpportunityStage, OpportunityStatus } from "./opportunity.entity";
-export { LEAD_ASSIGNED, type LeadAssignedEvent } from "./lead-assignment";
+export { LEAD_ASSIGNED, type LeadAssignedEvent } from "./lead-assigned.event";
 export { findLead, scopedLeads } from "./lead.service";
 export { findOpportunity, scopedOpportunities } from "./opportunity.service";

@@ -1,5 +1,12 @@
 import type { Client } from "graphql-ws";
+import { authenticate } from "../../src/auth/authenticate";
+import { createContext } from "../../src/context";
+import { inTransaction } from "../../src/db/unit-of-work";
+import { conflict } from "../../src/errors";
 import { startTestGateway, codes, type TestGateway } from "../../test/harness";
+import { leadAssigned } from "./lead-assigned.event";
+import { LeadStatus } from "./lead.entity";
+import { requireLead, saveLead } from "./lead.service";
 
 let t: TestGateway;
 beforeAll(async () => {
@@ -125,6 +132,49 @@ describe("leadAssigned over graphql-ws", () => {
     const few = await costWith(1);
     const many = await costWith(5);
     expect(many).toBe(few);
+  });
+
+  it("announces a lead a rep creates for themselves to the managers above them, never to another territory", async () => {
+    const rep = watch(t.ws(await t.token("rep1.coal@demo.test")));
+    const manager = watch(t.ws(await t.token("manager.coal@demo.test")));
+    const head = watch(t.ws(await t.token("head.coal@demo.test")));
+    const foodRep = watch(t.ws(await t.token("rep1.food@demo.test")));
+    await sleep(500);
+    const created = await t.gql(`mutation($i: CreateLeadInput!) { createLead(input: $i) { id status } }`, { i: { company: "Found It Myself Co.", contactName: "Hu Jun", phone: "+86 139 0000 1111" } }, await t.token("rep1.coal@demo.test"));
+    expect(created.errors).toBeUndefined();
+    expect(created.data.createLead.status).toBe("ASSIGNED");
+    for (const w of [manager, head, rep]) expect(await arrives(w.events, 1, 1000)).toBe(true);
+    expect(manager.events[0].data.leadAssigned).toMatchObject({ lead: { id: created.data.createLead.id, status: "ASSIGNED", territory: { code: "COAL" } }, owner: { email: "rep1.coal@demo.test" }, assignedBy: { email: "rep1.coal@demo.test" } });
+    await sleep(1500);
+    expect(foodRep.events).toEqual([]);
+    expect(manager.events).toHaveLength(1);
+  });
+
+  it("sends nothing for an assignment whose transaction rolled back, and the next committed one arrives", async () => {
+    const manager = watch(t.ws(await t.token("manager.coal@demo.test")));
+    await sleep(500);
+    const leadId = await newCoalLead("Rolled Back Assignment Co.");
+    const ops = await t.token("ops.coal@demo.test");
+    const rep1 = await t.userId("rep1.coal@demo.test");
+    // No request fails after its assignment is queued, so the rollback is made here, with the gateway's own services.
+    const { services } = t.gateway;
+    const ctx = createContext(services, await authenticate(services.config, services.db, `Bearer ${ops}`), "127.0.0.1");
+    const rolledBack = inTransaction(ctx, async (uow) => {
+      const lead = await requireLead(ctx, uow.manager, Number(leadId));
+      const assigned = await saveLead(uow.manager, lead, { status: LeadStatus.ASSIGNED, ownerId: Number(rep1), assignedById: ctx.viewer!.id, assignedAt: new Date() });
+      uow.emit(leadAssigned(assigned, null, "HAND"));
+      throw conflict("a later step of the same transaction failed");
+    });
+    await expect(rolledBack).rejects.toThrow("a later step of the same transaction failed");
+    await sleep(1500);
+    expect(manager.events).toEqual([]);
+    const unchanged = await t.gql(`query($id: ID!) { lead(id: $id) { status owner { email } } }`, { id: leadId }, ops);
+    expect(unchanged.data.lead).toEqual({ status: "NEW", owner: null });
+
+    const committed = await t.gql(`mutation($id: ID!, $o: ID!) { assignLead(id: $id, ownerId: $o) { id } }`, { id: leadId, o: rep1 }, ops);
+    expect(committed.errors).toBeUndefined();
+    expect(await arrives(manager.events, 1, 1000)).toBe(true);
+    expect(manager.events.map((e) => e.data.leadAssigned.lead.id)).toEqual([leadId]);
   });
 
   it("refuses roles that do not watch assignments and connections without a valid token", async () => {

@@ -4,22 +4,12 @@ import { diff, inTransaction, type UnitOfWork } from "../../src/db/unit-of-work"
 import { badInput, conflict, forbidden } from "../../src/errors";
 import { User } from "../../src/org/user.entity";
 import { chooseOwner } from "./dispatch";
+import { leadAssigned, type LeadAssignedEvent } from "./lead-assigned.event";
 import { Lead, LeadStatus } from "./lead.entity";
 import { LeadPermission } from "./lead.permissions";
 import { LEAD_AUDITED, requireLead, saveLead } from "./lead.service";
 
-/** Published after the commit of every assignment; `leadAssigned` subscribers are fed from it. */
-export interface LeadAssignedEvent {
-  leadId: number;
-  territoryId: number;
-  ownerId: number;
-  previousOwnerId: number | null;
-  assignedById: number;
-  assignedAt: string;
-  via: "RULE" | "HAND";
-}
-
-export const LEAD_ASSIGNED = "lead.assigned";
+// The subscription reads the event where it reads who hears of it (`hearsOfAssignment`).
 
 const ASSIGNABLE = [LeadStatus.NEW, LeadStatus.QUALIFIED, LeadStatus.ASSIGNED];
 
@@ -30,16 +20,7 @@ async function give(ctx: Context, uow: UnitOfWork, lead: Lead, owner: User, via:
   const now = new Date();
   const updated = await saveLead(uow.manager, lead, { status: LeadStatus.ASSIGNED, ownerId: owner.id, territoryId: owner.territoryId, assignedById: viewer.id, assignedAt: now }, now);
   await uow.audit("Lead", lead.id, via === "RULE" ? "DISPATCH" : "ASSIGN", { ...diff(before, updated, LEAD_AUDITED), ...(ruleId ? { ruleId: { from: null, to: ruleId } } : {}) });
-  const event: LeadAssignedEvent = {
-    leadId: lead.id,
-    territoryId: owner.territoryId!,
-    ownerId: owner.id,
-    previousOwnerId: before.ownerId,
-    assignedById: viewer.id,
-    assignedAt: now.toISOString(),
-    via,
-  };
-  uow.emit({ name: LEAD_ASSIGNED, payload: event });
+  uow.emit(leadAssigned(updated, before.ownerId, via));
   return updated;
 }
 

@@ -8,6 +8,7 @@ import { badInput, conflict, DomainError, ErrorCode, forbidden, notFound } from 
 import { SortDirection, type ConnectionResult, type PageArgs } from "../../src/graphql/connection";
 import { parseId } from "../../src/graphql/ids";
 import { Territory } from "../../src/org/territory.entity";
+import { leadAssigned } from "./lead-assigned.event";
 import { Lead, LeadChannel, LeadStatus } from "./lead.entity";
 import { CreateLeadInput, LeadOrderField, type LeadFilter, type LeadOrder, type WebLeadInput } from "./lead.inputs";
 import { staleBefore } from "./monthly-activity";
@@ -172,6 +173,8 @@ async function insertLead(ctx: Context, uow: UnitOfWork, input: CreateLeadInput,
   await uow.manager.insert(Lead, lead);
   await uow.audit("Lead", lead.id, "CREATE", diff({}, lead, LEAD_AUDITED));
   uow.emit({ name: "lead.created", payload: { leadId: lead.id } });
+  // Keeping a lead is an assignment, and every assignment is pushed live (PRODUCT.md, "Lead intake").
+  if (keeps) uow.emit(leadAssigned(lead, null, "HAND"));
   return lead;
 }
 

@@ -123,6 +123,48 @@ describe("dispatch by assignment rules", () => {
     expect(deleted.data.deleteAssignmentRule).toBe(true);
   });
 
+  it("refuses bad input when a rule is updated or deleted, naming the field, and leaves the rule as it was", async () => {
+    const head = await t.token("head.coal@demo.test");
+    const rep2 = await t.userId("rep2.coal@demo.test");
+    const created = await t.gql(RULE, { i: { region: "Badinputregion", userId: rep2 } }, head);
+    expect(created.errors).toBeUndefined();
+    const rule = created.data.createAssignmentRule;
+    const UPDATE = `mutation($id: ID!, $v: Int!, $i: AssignmentRuleInput!) { updateAssignmentRule(id: $id, version: $v, input: $i) { version } }`;
+    const DELETE = `mutation($id: ID!) { deleteAssignmentRule(id: $id) }`;
+    const v = rule.version;
+    const cases: [string, Record<string, unknown>, string][] = [
+      [UPDATE, { id: "x", v, i: { userId: rep2 } }, "id"],
+      [UPDATE, { id: "0", v, i: { userId: rep2 } }, "id"],
+      [UPDATE, { id: rule.id, v, i: { region: "Anywhere" } }, "userId"],
+      [UPDATE, { id: rule.id, v, i: { userId: rep2, teamManagerId: await t.userId("manager.coal@demo.test") } }, "userId"],
+      [UPDATE, { id: rule.id, v, i: { userId: "abc" } }, "userId"],
+      [UPDATE, { id: rule.id, v, i: { userId: await t.userId("rep1.food@demo.test") } }, "userId"],
+      [UPDATE, { id: rule.id, v, i: { userId: await t.userId("finance.coal@demo.test") } }, "userId"],
+      [UPDATE, { id: rule.id, v, i: { teamManagerId: await t.userId("rep1.coal@demo.test") } }, "teamManagerId"],
+      [UPDATE, { id: rule.id, v, i: { userId: rep2, territoryId: "999" } }, "territoryId"],
+      [UPDATE, { id: rule.id, v, i: { userId: rep2, territoryId: "2" } }, "territoryId"],
+      [UPDATE, { id: rule.id, v, i: { userId: rep2, priority: -1 } }, "priority"],
+      [UPDATE, { id: rule.id, v, i: { userId: rep2, region: "R".repeat(81) } }, "region"],
+      [DELETE, { id: "x" }, "id"],
+      [DELETE, { id: "-3" }, "id"],
+    ];
+    for (const [query, variables, name] of cases) {
+      const r = await t.gql(query, variables, head);
+      expect({ name, variables, ext: field(r) }).toMatchObject({ name, variables, ext: { code: "BAD_USER_INPUT", field: name } });
+    }
+    const stale = await t.gql(UPDATE, { id: rule.id, v: v + 1, i: { userId: rep2 } }, head);
+    expect(field(stale)).toMatchObject({ code: "CONFLICT", field: "version", currentVersion: v });
+    expect(codes(await t.gql(UPDATE, { id: "999999", v, i: { userId: rep2 } }, head))).toEqual(["NOT_FOUND"]);
+    expect(codes(await t.gql(DELETE, { id: "999999" }, head))).toEqual(["NOT_FOUND"]);
+    // Another territory's rule is as unknown to a head as a missing one.
+    expect(codes(await t.gql(DELETE, { id: rule.id }, await t.token("head.food@demo.test")))).toEqual(["NOT_FOUND"]);
+    const listed = await t.gql(`{ assignmentRules { id version region user { email } } }`, {}, head);
+    expect(listed.data.assignmentRules.find((r: any) => r.id === rule.id)).toEqual({ id: rule.id, version: v, region: "Badinputregion", user: { email: "rep2.coal@demo.test" } });
+    expect((await t.gql(DELETE, { id: rule.id }, head)).data.deleteAssignmentRule).toBe(true);
+    expect(codes(await t.gql(DELETE, { id: rule.id }, head))).toEqual(["NOT_FOUND"]);
+    expect(codes(await t.gql(UPDATE, { id: rule.id, v, i: { userId: rep2 } }, head))).toEqual(["NOT_FOUND"]);
+  });
+
   it("sends a lead by region, by industry, by territory, the most specific rule first", async () => {
     const head = await t.token("head.coal@demo.test");
     const ops = await t.token("ops.coal@demo.test");
@@ -256,6 +298,26 @@ describe("the monthly activity flag, on fixed dates", () => {
     expect((await flagged("2025-02-20T10:00:00Z")).sort()).toEqual([quiet, called].sort());
     const activities = await t.gql(`query($id: ID!) { lead(id: $id) { lastActivityAt activities { subject } } }`, { id: called }, ops);
     expect(activities.data.lead).toEqual({ lastActivityAt: "2025-01-20T09:00:00.000Z", activities: [{ subject: "First call" }] });
+  });
+});
+
+describe("logging activities on leads", () => {
+  it("takes the right to read leads as well as to log: service and finance are refused, marketing and the owner log", async () => {
+    const own = await lead("rep1.coal@demo.test", { company: "Activity Rights Co." });
+    const LOG = `mutation($id: ID!, $s: String!) { logLeadActivity(leadId: $id, input: { type: CALL, subject: $s }) { id subject owner { email } } }`;
+    for (const as of ["service.coal@demo.test", "finance.coal@demo.test"]) {
+      const refused = await t.gql(LOG, { id: own.id, s: `Logged by ${as}` }, await t.token(as));
+      expect({ as, codes: codes(refused), data: refused.data }).toEqual({ as, codes: ["FORBIDDEN"], data: null });
+    }
+    // Marketing screens leads (PRODUCT.md, "Lead intake"): a call it makes is logged.
+    const marketing = await t.gql(LOG, { id: own.id, s: "Screening call" }, await t.token("marketing.coal@demo.test"));
+    expect(marketing.errors).toBeUndefined();
+    const rep = await t.gql(LOG, { id: own.id, s: "Owner's call" }, await t.token("rep1.coal@demo.test"));
+    expect(rep.errors).toBeUndefined();
+    expect(rep.data.logLeadActivity).toMatchObject({ subject: "Owner's call", owner: { email: "rep1.coal@demo.test" } });
+    expect(codes(await t.gql(LOG, { id: own.id, s: "Not mine" }, await t.token("rep2.coal@demo.test")))).toEqual(["NOT_FOUND"]);
+    const logged = await t.gql(`query($id: ID!) { lead(id: $id) { activities { subject } } }`, { id: own.id }, await t.token("rep1.coal@demo.test"));
+    expect(logged.data.lead.activities.map((a: any) => a.subject).sort()).toEqual(["Owner's call", "Screening call"]);
   });
 });
 

@@ -1,8 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { Role } from "../../src/access/roles";
 import { loader, type Context } from "../../src/context";
-import { inTransaction } from "../../src/db/unit-of-work";
-import { badInput } from "../../src/errors";
 import { Connection, PageArgs } from "../../src/graphql/connection";
 import { parseId } from "../../src/graphql/ids";
 import { territoryById, userById } from "../../src/org/org.loaders";
@@ -14,18 +11,10 @@ import { isStale } from "./monthly-activity";
 import { CloseOutcome, Opportunity, OpportunityStage, OpportunityStageChange, PipelineStage } from "./opportunity.entity";
 import { CreateOpportunityInput, OpportunityFilter, OpportunityOrder, UpdateOpportunityInput } from "./opportunity.inputs";
 import * as opportunities from "./opportunity.service";
-import { pipelineOf } from "./pipeline";
+import * as pipeline from "./pipeline";
 import { logOpportunityActivity } from "./record-activity";
 
 export const { Connection: OpportunityConnection } = Connection(Opportunity);
-
-/** Heads configure their own territory's pipeline; executives any. */
-function pipelineTerritory(ctx: Context, territoryId: string): number {
-  const id = parseId(territoryId, "territoryId");
-  const viewer = ctx.viewer!;
-  if (viewer.role !== Role.EXECUTIVE && !viewer.territoryIds.includes(id)) throw badInput("territoryId", "you reach only your own territory's pipeline");
-  return id;
-}
 
 @Resolver(() => Opportunity)
 export class OpportunityResolver {
@@ -95,7 +84,7 @@ export class OpportunityResolver {
 
   @Query(() => [PipelineStage], { description: "a territory's stages and probabilities, in pipeline order" })
   pipelineStages(@Arg("territoryId", () => ID) territoryId: string, @Ctx() ctx: Context): Promise<PipelineStage[]> {
-    return pipelineOf(ctx.db.manager, pipelineTerritory(ctx, territoryId));
+    return pipeline.territoryPipeline(ctx, parseId(territoryId, "territoryId"));
   }
 
   @Mutation(() => [PipelineStage], { description: "sets a stage's probability for a territory; opportunities take it at their next stage move" })
@@ -105,14 +94,7 @@ export class OpportunityResolver {
     @Arg("probability", () => Int) probability: number,
     @Ctx() ctx: Context,
   ): Promise<PipelineStage[]> {
-    const id = pipelineTerritory(ctx, territoryId);
-    if (probability < 0 || probability > 100) throw badInput("probability", "must be between 0 and 100");
-    return inTransaction(ctx, async (uow) => {
-      const before = (await pipelineOf(uow.manager, id)).find((s) => s.stage === stage)!;
-      await uow.manager.save(PipelineStage, { territoryId: id, stage, probability });
-      await uow.audit("PipelineStage", id, "UPDATE", { [stage]: { from: before.probability, to: probability } });
-      return pipelineOf(uow.manager, id);
-    });
+    return pipeline.setStageProbability(ctx, parseId(territoryId, "territoryId"), stage, probability);
   }
 
   @FieldResolver(() => Account, { nullable: true, description: "null when the account is outside the caller's reach" })

@@ -1,4 +1,5 @@
 import { startTestGateway, codes, type TestGateway } from "../../test/harness";
+import { PipelineStage } from "./opportunity.entity";
 
 let t: TestGateway;
 beforeAll(async () => {
@@ -21,6 +22,19 @@ async function create(email: string, input: Record<string, unknown> = {}) {
 }
 
 const ext = (r: { errors?: { extensions?: Record<string, unknown> }[] }) => r.errors?.[0]?.extensions;
+
+/**
+ * Runs `work` with the clock of this process, and so of the gateway it runs, at a fixed moment:
+ * no API back-dates an opportunity, and the monthly rule is tested on fixed dates. Timers stay real.
+ */
+async function onDate<T>(iso: string, work: () => Promise<T>): Promise<T> {
+  jest.useFakeTimers({ now: new Date(iso), doNotFake: ["hrtime", "nextTick", "performance", "queueMicrotask", "setImmediate", "clearImmediate", "setInterval", "clearInterval", "setTimeout", "clearTimeout"] });
+  try {
+    return await work();
+  } finally {
+    jest.useRealTimers();
+  }
+}
 
 describe("opportunities", () => {
   it("are created at PROSPECTING 10% with competitors, next step and attachments", async () => {
@@ -114,6 +128,16 @@ describe("opportunities", () => {
     }
     const probability = await t.gql(`mutation { setStageProbability(territoryId: "1", stage: VISIT, probability: 101) { stage } }`, {}, await t.token("head.coal@demo.test"));
     expect(ext(probability)).toMatchObject({ code: "BAD_USER_INPUT", field: "probability" });
+    const exec = await t.token("exec@demo.test");
+    for (const [query, token] of [
+      [`mutation { setStageProbability(territoryId: "999", stage: VISIT, probability: 15) { stage } }`, exec],
+      [`{ pipelineStages(territoryId: "999") { stage } }`, exec],
+      [`mutation { setStageProbability(territoryId: "2", stage: VISIT, probability: 15) { stage } }`, await t.token("head.coal@demo.test")],
+      [`mutation { setStageProbability(territoryId: "nope", stage: VISIT, probability: 15) { stage } }`, exec],
+    ]) {
+      expect({ query, ext: ext(await t.gql(query, {}, token)) }).toMatchObject({ query, ext: { code: "BAD_USER_INPUT", field: "territoryId" } });
+    }
+    expect(await t.gateway.services.db.getRepository(PipelineStage).countBy({ territoryId: 999 })).toBe(0);
   });
 
   it("page by keyset with a total, in every order", async () => {
@@ -142,27 +166,37 @@ describe("opportunities", () => {
     expect(large).toBe(small);
   });
 
-  it("flag an open opportunity with no activity for a month", async () => {
+  it("flag an open opportunity with no activity for a month, on fixed dates", async () => {
     const rep = await t.token("rep2.coal@demo.test");
-    const o = await create("rep2.coal@demo.test");
-    const day = 86400_000;
-    const soon = new Date(Date.now() + 29 * day).toISOString();
-    // Just over a month after creation; an activity done a few minutes from now moves the clock past it.
-    const justOverAMonth = new Date(Date.now() + 30 * day + 2 * 60_000).toISOString();
+    // Created on 1 January 2025: the monthly clock starts when the opportunity comes in.
+    const o = await onDate("2025-01-01T08:00:00Z", () => create("rep2.coal@demo.test", { name: "Quiet Since January" }));
     const stale = async (asOf: string) => (await t.gql(`query($id: ID!, $a: DateTimeISO!) { opportunity(id: $id) { stale(asOf: $a) } }`, { id: o.id, a: asOf }, rep)).data.opportunity.stale;
-    expect(await stale(soon)).toBe(false);
-    expect(await stale(justOverAMonth)).toBe(true);
-    const flagged = await t.gql(`query($a: DateTimeISO!) { opportunities(first: 100, filter: { stale: true, asOf: $a }) { edges { node { id } } } }`, { a: justOverAMonth }, rep);
-    expect(flagged.data.opportunities.edges.map((e: any) => e.node.id)).toContain(o.id);
-    const logged = await t.gql(`mutation($id: ID!, $d: DateTimeISO!) { logOpportunityActivity(opportunityId: $id, input: { type: VISIT, subject: "Plant visit", doneAt: $d }) { id account { id } } }`, { id: o.id, d: new Date(Date.now() + 4 * 60_000).toISOString() }, rep);
+    const flagged = async (asOf: string) => {
+      const r = await t.gql(`query($a: DateTimeISO!) { opportunities(first: 100, filter: { stale: true, asOf: $a }) { edges { node { id } } } }`, { a: asOf }, rep);
+      return r.data.opportunities.edges.map((e: any) => e.node.id);
+    };
+    expect(await stale("2025-01-31T08:00:00Z")).toBe(false);
+    expect(await stale("2025-01-31T08:00:01Z")).toBe(true);
+    expect(await flagged("2025-02-01T08:00:00Z")).toEqual([o.id]);
+
+    const LOG = `mutation($id: ID!, $i: ActivityDetailsInput!) { logOpportunityActivity(opportunityId: $id, input: $i) { id account { id } } }`;
+    const logged = await t.gql(LOG, { id: o.id, i: { type: "VISIT", subject: "Plant visit", doneAt: "2025-01-20T09:00:00Z" } }, rep);
     expect(logged.errors).toBeUndefined();
     expect(logged.data.logOpportunityActivity.account.id).toBe(o.account.id);
-    expect(await stale(justOverAMonth)).toBe(false);
-    const after = await t.gql(`query($a: DateTimeISO!) { opportunities(first: 100, filter: { stale: true, asOf: $a }) { edges { node { id } } } }`, { a: justOverAMonth }, rep);
-    expect(after.data.opportunities.edges.map((e: any) => e.node.id)).not.toContain(o.id);
+    expect(await stale("2025-02-01T08:00:00Z")).toBe(false);
+    expect(await flagged("2025-02-01T08:00:00Z")).toEqual([]);
+    expect(await stale("2025-02-19T09:00:00Z")).toBe(false);
+    expect(await stale("2025-02-19T09:00:01Z")).toBe(true);
+
+    // A planned activity is not contact: the clock stays where the visit put it.
+    const planned = await t.gql(LOG, { id: o.id, i: { type: "CALL", subject: "Follow-up call", dueAt: "2025-02-10T09:00:00Z" } }, rep);
+    expect(planned.errors).toBeUndefined();
+    expect(await flagged("2025-02-20T00:00:00Z")).toEqual([o.id]);
+    const after = await t.gql(`query($id: ID!) { opportunity(id: $id) { createdAt lastActivityAt } }`, { id: o.id }, rep);
+    expect(after.data.opportunity).toEqual({ createdAt: "2025-01-01T08:00:00.000Z", lastActivityAt: "2025-01-20T09:00:00.000Z" });
   });
 
-  it("follow the reach of each role; confidential fields stay refused", async () => {
+  it("follow the reach of each role", async () => {
     const o = await create("rep1.coal@demo.test");
     const get = async (as: string) => (await t.gql(`query($id: ID!) { opportunity(id: $id) { id amount } }`, { id: o.id }, await t.token(as))).data?.opportunity ?? null;
     expect(await get("rep1.coal@demo.test")).toEqual({ id: o.id, amount: "120000.00" });
@@ -180,5 +214,47 @@ describe("opportunities", () => {
     expect(viaAccount.data.accounts.edges[0].node.name).toBeTruthy();
     expect(codes(viaAccount)).toContain("FORBIDDEN");
     expect(codes(await t.gql(CREATE, { i: { name: "X", accountId: "1", amount: "1", expectedCloseDate: "2030-01-01" } }, await t.token("finance.coal@demo.test")))).toEqual(["FORBIDDEN"]);
+  });
+
+  it("keep confidential fields refused to roles without them, field by field, and the rest of the answer stands", async () => {
+    const o = await create("rep1.coal@demo.test");
+    const CREDIT = `query($id: ID!) { opportunity(id: $id) { id amount account { id name creditLimit creditTermsDays riskGrade } } }`;
+    const refusedAt = (r: { errors?: { path?: (string | number)[]; extensions?: Record<string, unknown> }[] }) =>
+      (r.errors ?? []).map((e) => `${e.extensions?.code} ${e.path?.join(".")}`).sort();
+
+    // The account's credit terms are for those who decide on credit, not for the rep who sells.
+    const rep = await t.gql(CREDIT, { id: o.id }, await t.token("rep1.coal@demo.test"));
+    expect(rep.data.opportunity).toEqual({ id: o.id, amount: "120000.00", account: { id: o.account.id, name: expect.any(String), creditLimit: null, creditTermsDays: null, riskGrade: null } });
+    expect(refusedAt(rep)).toEqual(["FORBIDDEN opportunity.account.creditLimit", "FORBIDDEN opportunity.account.creditTermsDays", "FORBIDDEN opportunity.account.riskGrade"]);
+    const finance = await t.gql(CREDIT, { id: o.id }, await t.token("finance.coal@demo.test"));
+    expect(finance.errors).toBeUndefined();
+    expect(finance.data.opportunity).toMatchObject({ id: o.id, amount: "120000.00" });
+
+    // A partner key reads accounts, never the opportunities on them.
+    const key = await t.gql(`mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { key } }`, { i: { name: "Opportunity probe", territoryIds: ["1"], expiresAt: null } }, await t.token("sysadmin@demo.test"));
+    expect(key.errors).toBeUndefined();
+    const partner = key.data.createApiKey.key;
+    const direct = await t.gql(`query($id: ID!) { opportunity(id: $id) { id amount } }`, { id: o.id }, partner);
+    expect(direct.data).toEqual({ opportunity: null });
+    expect(refusedAt(direct)).toEqual(["FORBIDDEN opportunity"]);
+    const viaAccount = await t.gql(`query($id: ID!) { account(id: $id) { name opportunities { id amount } } }`, { id: o.account.id }, partner);
+    expect(viaAccount.data.account).toEqual({ name: rep.data.opportunity.account.name, opportunities: null });
+    expect(refusedAt(viaAccount)).toEqual(["FORBIDDEN account.opportunities"]);
+  });
+
+  it("log activities only for those who may read the opportunity: service, marketing and finance are refused", async () => {
+    const o = await create("rep1.coal@demo.test");
+    const LOG = `mutation($id: ID!, $s: String!) { logOpportunityActivity(opportunityId: $id, input: { type: VISIT, subject: $s }) { id subject account { name } } }`;
+    for (const as of ["service.coal@demo.test", "marketing.coal@demo.test", "finance.coal@demo.test"]) {
+      const refused = await t.gql(LOG, { id: o.id, s: `Logged by ${as}` }, await t.token(as));
+      expect({ as, codes: codes(refused), data: refused.data }).toEqual({ as, codes: ["FORBIDDEN"], data: null });
+    }
+    const rep = await t.token("rep1.coal@demo.test");
+    const untouched = await t.gql(`query($id: ID!) { opportunity(id: $id) { lastActivityAt activities { subject } } }`, { id: o.id }, rep);
+    expect(untouched.data.opportunity).toEqual({ lastActivityAt: null, activities: [] });
+    expect(codes(await t.gql(LOG, { id: o.id, s: "Not mine" }, await t.token("rep2.coal@demo.test")))).toEqual(["NOT_FOUND"]);
+    const own = await t.gql(LOG, { id: o.id, s: "Owner's visit" }, rep);
+    expect(own.errors).toBeUndefined();
+    expect(own.data.logOpportunityActivity).toMatchObject({ subject: "Owner's visit", account: { name: expect.any(String) } });
   });
 });

@@ -1,0 +1,31 @@
+import type { DomainEvent } from "../../src/events/event-bus";
+import type { Lead } from "./lead.entity";
+
+/** Published after the commit of every assignment; `leadAssigned` subscribers are fed from it. */
+export interface LeadAssignedEvent {
+  leadId: number;
+  territoryId: number;
+  ownerId: number;
+  previousOwnerId: number | null;
+  assignedById: number;
+  assignedAt: string;
+  via: "RULE" | "HAND";
+}
+
+export const LEAD_ASSIGNED = "lead.assigned";
+
+/** The event of an assignment just written to `lead`: its new owner and territory, who assigned it and when. */
+export function leadAssigned(lead: Lead, previousOwnerId: number | null, via: LeadAssignedEvent["via"]): DomainEvent<LeadAssignedEvent> {
+  return {
+    name: LEAD_ASSIGNED,
+    payload: {
+      leadId: lead.id,
+      territoryId: lead.territoryId!,
+      ownerId: lead.ownerId!,
+      previousOwnerId,
+      assignedById: lead.assignedById!,
+      assignedAt: lead.assignedAt!.toISOString(),
+      via,
+    },
+  };
+}
