@@ -67,7 +67,9 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
   const armor = new ApolloArmor({
     maxDepth: { n: config.queryMaxDepth },
     maxAliases: { n: config.queryMaxAliases },
-    maxTokens: { n: config.queryMaxTokens },
+    // Its plugin parses in parsingDidStart, where Apollo makes a syntax or token error a 500; Apollo's
+    // own parse (parseOptions below) bounds tokens instead and answers 400 GRAPHQL_PARSE_FAILED.
+    maxTokens: { enabled: false },
     costLimit: { maxCost: config.queryMaxCost },
     maxDirectives: { n: 20 },
     blockFieldSuggestion: { enabled: config.production },
@@ -85,6 +87,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     // Credentials travel in the Authorization header, never in cookies, so a cross-site request
     // carries none: Apollo's CSRF guard would only refuse plain GraphQL-over-HTTP GETs.
     csrfPrevention: false,
+    parseOptions: { maxTokens: config.queryMaxTokens },
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
     // main.ts handles SIGTERM (drain, close subscriptions and the database, exit 0). Apollo's own

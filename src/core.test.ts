@@ -38,6 +38,23 @@ describe("gateway core over HTTP", () => {
     expect(codes(forged)).toEqual(["UNAUTHENTICATED"]);
   });
 
+  it("answers a syntax error with 400 and GRAPHQL_PARSE_FAILED, not as an internal error", async () => {
+    const r = await t.gql("{");
+    expect(r.status).toBe(400);
+    expect(codes(r)).toEqual(["GRAPHQL_PARSE_FAILED"]);
+    expect(r.errors?.[0].message).toMatch(/^Syntax Error/);
+  });
+
+  it("counts a burst of parallel wrong passwords against the limit before checking any of them", async () => {
+    const login = (password: string) => t.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: "rep2.food@demo.test", p: password });
+    const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => login(`guess-${i}`)));
+    const answers = burst.flatMap((r) => r.errors!.map((e) => `${e.extensions!.code}: ${e.message}`));
+    // LOGIN_MAX_ATTEMPTS_PER_ACCOUNT defaults to 5.
+    expect(answers.filter((a) => a === "UNAUTHENTICATED: Invalid e-mail or password")).toHaveLength(5);
+    expect(answers.filter((a) => a.startsWith("TOO_MANY_REQUESTS: "))).toHaveLength(7);
+    expect(codes(await login("demo-password"))).toEqual(["TOO_MANY_REQUESTS"]);
+  });
+
   it("asks anonymous callers to authenticate before commercial data", async () => {
     const r = await t.gql(`{ accounts { totalCount } }`);
     expect(codes(r)).toEqual(["UNAUTHENTICATED"]);
@@ -62,6 +79,8 @@ describe("gateway core over HTTP", () => {
   it("bounds operations before they run: tokens and cost", async () => {
     const token = await t.token("exec@demo.test");
     const long = await t.gql(`{ viewer { ${Array.from({ length: 2100 }, () => "id").join(" ")} } }`, {}, token);
+    expect(long.status).toBe(400);
+    expect(codes(long)).toEqual(["GRAPHQL_PARSE_FAILED"]);
     expect(long.errors?.[0].message).toMatch(/token/i);
     const fields = "id name status tier industry region version inPublicPool lastContactAt createdAt";
     const costly = `{ ${Array.from({ length: 12 }, (_, i) => `l${i}: accounts(first: 100) { edges { node { ${fields} owner { name email } territory { name code } contacts { ${"id name title isKeyPerson"} } } } }`).join(" ")} }`;

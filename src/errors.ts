@@ -3,6 +3,8 @@ import { unwrapResolverError } from "@apollo/server/errors";
 
 /** The codes a client may see in `extensions.code`; services throw these, never raw strings. */
 export enum ErrorCode {
+  ParseFailed = "GRAPHQL_PARSE_FAILED",
+  ValidationFailed = "GRAPHQL_VALIDATION_FAILED",
   BadUserInput = "BAD_USER_INPUT",
   Unauthenticated = "UNAUTHENTICATED",
   Forbidden = "FORBIDDEN",
@@ -24,10 +26,12 @@ export const forbidden = (message = "Not allowed") => new DomainError(ErrorCode.
 export const conflict = (message: string, extra: Record<string, unknown> = {}) => new DomainError(ErrorCode.Conflict, message, extra);
 export const unauthenticated = (message = "Not authenticated") => new DomainError(ErrorCode.Unauthenticated, message);
 
+/** graphql's parse() and validate() errors carry no code: Apollo adds one over HTTP, graphql-ws does not. */
+export const withCode = (error: GraphQLError, code: ErrorCode, message = error.message) =>
+  new GraphQLError(message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
+
 const KNOWN_CODES = new Set<string>([
   ...Object.values(ErrorCode),
-  "GRAPHQL_PARSE_FAILED",
-  "GRAPHQL_VALIDATION_FAILED",
   "BAD_REQUEST",
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",

@@ -20,15 +20,16 @@ export async function login(ctx: Context, email: string, password: string): Prom
   const accountKey = email.trim().toLowerCase();
   const wait = Math.max(perAccount.retryAfter(accountKey), perAddress.retryAfter(ctx.clientAddress));
   if (wait > 0) throw tooMany(wait);
+  // Counted as a failure before the password is checked (asynchronously), or parallel guesses would all pass the limit.
+  perAccount.hit(accountKey);
+  perAddress.hit(ctx.clientAddress);
 
   const user = await ctx.db.getRepository(User).findOneBy({ email: accountKey });
   const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
-  if (!user || !ok) {
-    perAccount.hit(accountKey);
-    perAddress.hit(ctx.clientAddress);
-    throw unauthenticated("Invalid e-mail or password");
-  }
-  if (user.frozen) throw unauthenticated("User is frozen");
+  if (!user || !ok) throw unauthenticated("Invalid e-mail or password");
+  // The right password: the attempt counted above was no failure after all.
   perAccount.reset(accountKey);
+  perAddress.refund(ctx.clientAddress);
+  if (user.frozen) throw unauthenticated("User is frozen");
   return { token: issueToken(config, user.id), user };
 }

@@ -22,6 +22,12 @@ export class RateLimiter {
     } else w.count++;
   }
 
+  /** Takes back one attempt counted by `hit`, e.g. one that turned out not to be a failure. */
+  refund(key: string): void {
+    const w = this.windows.get(key);
+    if (w && w.count > 0) w.count--;
+  }
+
   reset(key: string): void {
     this.windows.delete(key);
   }

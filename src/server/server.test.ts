@@ -143,6 +143,15 @@ describe("WebSocket", () => {
     await expect(client.iterate({ query: `{ ${aliases} }` }).next()).rejects.toEqual([expect.objectContaining({ message: expect.stringMatching(/alias/i) })]);
   });
 
+  it("answers parse and validation errors with their codes and messages, as over HTTP", async () => {
+    const client = t.ws(await t.token("head.coal@demo.test"));
+    const refused = (query: string, code: string, message: RegExp) =>
+      expect(client.iterate({ query }).next()).rejects.toEqual([expect.objectContaining({ message: expect.stringMatching(message), extensions: { code } })]);
+    await refused("{ viewr { id } }", "GRAPHQL_VALIDATION_FAILED", /^Cannot query field "viewr" on type "Query"\. Did you mean "viewer"\?$/);
+    await refused("{", "GRAPHQL_PARSE_FAILED", /^Syntax Error: Expected Name, found <EOF>\.$/);
+    await refused(`{ viewer { ${Array.from({ length: 2100 }, () => "id").join(" ")} } }`, "GRAPHQL_PARSE_FAILED", /contains more tha. 2000 tokens/);
+  });
+
   it("refuses field reads the role may not make, over WebSocket too", async () => {
     const client = t.ws(await t.token("rep1.coal@demo.test"));
     const result = await client.iterate({ query: "{ accounts(first: 1) { edges { node { name creditLimit } } } }" }).next();
@@ -167,5 +176,15 @@ describe("production mode", () => {
     expect(codes(introspection)).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
     const typo = await t.gql(`{ viewr { id } }`, {}, await t.token("exec@demo.test"));
     expect(typo.errors?.[0].message).not.toMatch(/Did you mean/);
+  });
+
+  it("turns introspection and field suggestions off over WebSocket too", async () => {
+    const client = t.ws(await t.token("exec@demo.test"));
+    const refused = (query: string) => client.iterate({ query }).next().then(() => [], (errors: { message: string; extensions?: unknown }[]) => errors);
+    const introspection = await refused("{ __schema { queryType { name } } }");
+    expect(introspection.length).toBeGreaterThan(0);
+    for (const error of introspection) expect(error).toEqual(expect.objectContaining({ message: expect.stringMatching(/introspection has been disabled/), extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }));
+    const typo = await refused("{ viewr { id } }");
+    expect(typo).toEqual([expect.objectContaining({ message: 'Cannot query field "viewr" on type "Query".', extensions: { code: "GRAPHQL_VALIDATION_FAILED" } })]);
   });
 });

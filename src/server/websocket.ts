@@ -1,11 +1,20 @@
 import type { Server as HttpServer } from "node:http";
-import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from "graphql";
+import {
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+  type ValidationRule,
+} from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { Viewer } from "../access/viewer";
 import { authenticate } from "../auth/authenticate";
 import { createContext, type Services } from "../context";
-import { formatError } from "../errors";
+import { ErrorCode, formatError, withCode } from "../errors";
 
 type ConnectionExtra = {
   viewer?: Viewer;
@@ -14,17 +23,21 @@ type ConnectionExtra = {
 
 export const principalKey = (viewer: Pick<Viewer, "kind" | "id">) => `${viewer.kind}:${viewer.id}`;
 
+/** In production, as graphql-armor's blockFieldSuggestion does over HTTP: suggestions would reveal the schema. */
+const hideSuggestions = (message: string) => message.replace(/\s*Did you mean .+\?/g, "");
+
 /**
  * graphql-ws on the same port and path as HTTP. The socket authenticates in `connection_init`;
  * every subscribe re-checks the credential (frozen users, expired or revoked keys), and a
  * `principal.revoked` event closes that principal's sockets at once. graphql-ws runs its own
- * parse and validation, so the same limits as over HTTP are applied here.
+ * parse and validation, so the same limits and production settings as over HTTP are applied here.
  */
 export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, services: Services, limits: ValidationRule[]) {
   const wss = new WebSocketServer({ server: httpServer, path: "/graphql" });
   const sockets = new Map<string, Set<WebSocket>>();
   const format = formatError(services.config.debugErrors);
-  const rules = [...specifiedRules, ...limits];
+  const { production, queryMaxTokens } = services.config;
+  const rules = [...specifiedRules, ...limits, ...(production ? [NoSchemaIntrospectionCustomRule] : [])];
 
   const offRevoked = services.events.on<{ kind: "user" | "partner"; id: number }>("principal.revoked", (principal) => {
     for (const socket of sockets.get(principalKey(principal)) ?? []) socket.close(4403, "Forbidden");
@@ -65,12 +78,15 @@ export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, s
         }
         let document: DocumentNode;
         try {
-          document = parse(payload.query, { maxTokens: services.config.queryMaxTokens });
+          document = parse(payload.query, { maxTokens: queryMaxTokens });
         } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError("Syntax error")];
+          if (!(error instanceof GraphQLError)) throw error;
+          return [withCode(error, ErrorCode.ParseFailed)];
         }
         const errors = validate(schema, document, rules);
-        if (errors.length > 0) return errors;
+        if (errors.length > 0) {
+          return errors.map((e) => withCode(e, ErrorCode.ValidationFailed, production ? hideSuggestions(e.message) : e.message));
+        }
         return {
           schema,
           document,
