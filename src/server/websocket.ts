@@ -23,6 +23,9 @@ type ConnectionExtra = {
 
 export const principalKey = (viewer: Pick<Viewer, "kind" | "id">) => `${viewer.kind}:${viewer.id}`;
 
+/** How many distinct valid operations the WebSocket keeps parsed and validated. */
+const DOCUMENT_CACHE_SIZE = 500;
+
 /** In production, as graphql-armor's blockFieldSuggestion does over HTTP: suggestions would reveal the schema. */
 const hideSuggestions = (message: string) => message.replace(/\s*Did you mean .+\?/g, "");
 
@@ -38,6 +41,10 @@ export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, s
   const format = formatError(services.config.debugErrors);
   const { production, queryMaxTokens } = services.config;
   const rules = [...specifiedRules, ...limits, ...(production ? [NoSchemaIntrospectionCustomRule] : [])];
+  // Thousands of subscribers send the same few operations: parse and validate each text once, and
+  // share its (read-only) document, rather than hold one copy per subscription (as Apollo's
+  // document store does over HTTP). Validation depends only on the text, schema and rules.
+  const documents = new Map<string, DocumentNode>();
 
   const offRevoked = services.events.on<{ kind: "user" | "partner"; id: number }>("principal.revoked", (principal) => {
     for (const socket of sockets.get(principalKey(principal)) ?? []) socket.close(4403, "Forbidden");
@@ -76,16 +83,20 @@ export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, s
           ctx.extra.socket.close(4403, "Forbidden");
           return [new GraphQLError("Not authenticated", { extensions: { code: "UNAUTHENTICATED" } })];
         }
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query, { maxTokens: queryMaxTokens });
-        } catch (error) {
-          if (!(error instanceof GraphQLError)) throw error;
-          return [withCode(error, ErrorCode.ParseFailed)];
-        }
-        const errors = validate(schema, document, rules);
-        if (errors.length > 0) {
-          return errors.map((e) => withCode(e, ErrorCode.ValidationFailed, production ? hideSuggestions(e.message) : e.message));
+        let document = documents.get(payload.query);
+        if (!document) {
+          try {
+            document = parse(payload.query, { maxTokens: queryMaxTokens });
+          } catch (error) {
+            if (!(error instanceof GraphQLError)) throw error;
+            return [withCode(error, ErrorCode.ParseFailed)];
+          }
+          const errors = validate(schema, document, rules);
+          if (errors.length > 0) {
+            return errors.map((e) => withCode(e, ErrorCode.ValidationFailed, production ? hideSuggestions(e.message) : e.message));
+          }
+          if (documents.size >= DOCUMENT_CACHE_SIZE) documents.delete(documents.keys().next().value!);
+          documents.set(payload.query, document);
         }
         return {
           schema,
