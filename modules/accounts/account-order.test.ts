@@ -24,19 +24,47 @@ async function walk(token: string, orderBy: unknown, first: number): Promise<str
   return ids;
 }
 
+type Node = { id: string; name: string; createdAt: string; updatedAt: string };
+type Order = { field: "NAME" | "CREATED_AT" | "UPDATED_AT"; direction: "ASC" | "DESC" };
+
+// The demo names are title case throughout, so SQLite's byte order and MariaDB's case-insensitive
+// collation agree with a plain string comparison.
+const KEYS: Record<Order["field"], (n: Node) => string | number> = {
+  NAME: (n) => n.name,
+  CREATED_AT: (n) => Date.parse(n.createdAt),
+  UPDATED_AT: (n) => Date.parse(n.updatedAt),
+};
+
+/** The rows sorted by the order itself, the id breaking ties in the same direction. */
+function sortedBy(nodes: Node[], { field, direction }: Order): string[] {
+  const sign = direction === "ASC" ? 1 : -1;
+  const key = KEYS[field];
+  const compare = (a: Node, b: Node) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : Number(a.id) - Number(b.id));
+  return [...nodes].sort((a, b) => sign * compare(a, b)).map((n) => n.id);
+}
+
 describe("keyset pages in every order the API offers", () => {
   it.each([
     [{ field: "NAME", direction: "ASC" }],
     [{ field: "NAME", direction: "DESC" }],
     [{ field: "CREATED_AT", direction: "ASC" }],
     [{ field: "CREATED_AT", direction: "DESC" }],
+    [{ field: "UPDATED_AT", direction: "ASC" }],
     [{ field: "UPDATED_AT", direction: "DESC" }],
-  ])("pages through %j without gaps or repeats, in the same order as one big page", async (orderBy) => {
+  ] as [Order][])("serves %j in that order, and pages through it without gaps or repeats", async (orderBy) => {
     const token = await t.token("exec@demo.test");
     const oneShot = await t.gql(PAGE, { first: 100, orderBy }, token);
-    const expected = oneShot.data.accounts.edges.map((e: { node: { id: string } }) => e.node.id);
-    expect(expected).toHaveLength(oneShot.data.accounts.totalCount);
-    expect(await walk(token, orderBy, 7)).toEqual(expected);
+    const nodes: Node[] = oneShot.data.accounts.edges.map((e: { node: Node }) => e.node);
+    expect(nodes).toHaveLength(oneShot.data.accounts.totalCount);
+    const served = nodes.map((n) => n.id);
+    expect(served).toEqual(sortedBy(nodes, orderBy));
+    expect(await walk(token, orderBy, 7)).toEqual(served);
+  });
+
+  it("has ties in creation time for the id to break (the demo's two territories share them)", async () => {
+    const r = await t.gql(PAGE, { first: 100, orderBy: { field: "CREATED_AT", direction: "ASC" } }, await t.token("exec@demo.test"));
+    const times = r.data.accounts.edges.map((e: { node: Node }) => e.node.createdAt);
+    expect(new Set(times).size).toBeLessThan(times.length);
   });
 
   it("defaults to 20 a page and refuses more than 100", async () => {

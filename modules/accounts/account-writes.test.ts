@@ -34,6 +34,10 @@ const APPROVE = `mutation($id: ID!) { approveAccount(id: $id) { id approvalStatu
 const TRANSFER = `mutation($id: ID!, $ownerId: ID!) { transferAccount(id: $id, ownerId: $ownerId) { id version owner { id } territory { code } } }`;
 const AUDIT = `query($type: String!, $id: ID!) { auditTrail(entityType: $type, entityId: $id) { action actor at changes } }`;
 const COUNT_BY_NAME = `query($name: String!) { accounts(first: 100, filter: { name: $name }) { totalCount edges { node { id name } } } }`;
+const ARCHIVE = `mutation($id: ID!) { archiveAccount(id: $id) { id archivedAt version } }`;
+const CREATE_CONTACT = `mutation($input: CreateContactInput!) { createContact(input: $input) { id version } }`;
+const UPDATE_CONTACT = `mutation($id: ID!, $version: Int!, $input: UpdateContactInput!) { updateContact(id: $id, version: $version, input: $input) { id version } }`;
+const LOG = `mutation($input: LogActivityInput!) { logActivity(input: $input) { id } }`;
 
 async function createAs(email: string, input: Record<string, unknown>) {
   const r = await t.gql(CREATE, { input }, await t.token(email));
@@ -119,6 +123,28 @@ describe("duplicates", () => {
     expect(await readAs("rep2.coal@demo.test", first.id)).toMatchObject({ registrationNo: regNo, version: 1 });
   });
 
+  it("tells accented letters apart on every database, and still ignores case and spacing around them", async () => {
+    const tag = `${run}${++seq}`;
+    const accented = await createAs("manager.coal@demo.test", { name: `Café ${tag} Ltd` });
+    const plain = await createAs("manager.coal@demo.test", { name: `Cafe ${tag} Ltd` });
+    expect(plain.id).not.toBe(accented.id);
+    expect(await countNamed(`Café ${tag}`)).toBe(1);
+    expect(await countNamed(`Cafe ${tag}`)).toBe(1);
+    const r = await t.gql(CREATE, { input: { name: `CAFÉ  ${tag.toUpperCase()}  LTD` } }, await t.token("head.coal@demo.test"));
+    expect(codes(r)).toEqual(["CONFLICT"]);
+    expect(r.errors![0].extensions).toMatchObject({ field: "name", ownerName: "Coal Sales Manager" });
+    expect(await countNamed(`Café ${tag}`)).toBe(1);
+  });
+
+  it("lets exactly one of two creates sent at once with the same name through", async () => {
+    const name = uniqueName("Simultaneous");
+    const tokens = [await t.token("rep1.coal@demo.test"), await t.token("rep2.coal@demo.test")];
+    const results = await Promise.all(tokens.map((token) => t.gql(CREATE, { input: { name } }, token)));
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    expect(results.flatMap(codes)).toEqual(["CONFLICT"]);
+    expect(await countNamed(name)).toBe(1);
+  });
+
   it("refuses renaming an account onto another's name, and leaves it unchanged", async () => {
     const taken = uniqueName("Taken Name");
     await createAs("manager.coal@demo.test", { name: taken });
@@ -189,6 +215,87 @@ describe("stale versions", () => {
     const stale = await t.gql(UPDATE_CONTACT, { id, version: 1, input: { title: "Chief" } }, token);
     expect(codes(stale)).toEqual(["CONFLICT"]);
     expect((await readAs("manager.coal@demo.test", account.id)).contacts).toEqual([{ id, name: "Wang Wei", version: 2 }]);
+  });
+});
+
+describe("archiving", () => {
+  it("takes the account out of the default list, shows it with archived: true, and refuses every later write", async () => {
+    const token = await t.token("manager.coal@demo.test");
+    const account = await createAs("manager.coal@demo.test", { name: uniqueName("Archived") });
+    const contactId = (await t.gql(CREATE_CONTACT, { input: { accountId: account.id, name: "Sun Li" } }, token)).data.createContact.id;
+    const archived = await t.gql(ARCHIVE, { id: account.id }, token);
+    expect(archived.errors).toBeUndefined();
+    expect(archived.data.archiveAccount).toEqual({ id: account.id, archivedAt: expect.any(String), version: 2 });
+
+    expect(await countNamed(account.name)).toBe(0);
+    const ARCHIVED = `query($name: String!) { accounts(first: 10, filter: { name: $name, archived: true }) { totalCount edges { node { id archivedAt } } } }`;
+    const shown = await t.gql(ARCHIVED, { name: account.name }, token);
+    expect(shown.data.accounts).toEqual({ totalCount: 1, edges: [{ node: { id: account.id, archivedAt: archived.data.archiveAccount.archivedAt } }] });
+
+    const rep2 = await t.userId("rep2.coal@demo.test");
+    const writes: [string, Record<string, unknown>][] = [
+      [UPDATE, { id: account.id, version: 2, input: { industry: "Steel" } }],
+      [TRANSFER, { id: account.id, ownerId: rep2 }],
+      [CREATE_CONTACT, { input: { accountId: account.id, name: "Late Contact" } }],
+      [UPDATE_CONTACT, { id: contactId, version: 1, input: { title: "Buyer" } }],
+      [LOG, { input: { type: "CALL", subject: "After the archive", accountId: account.id } }],
+      [ARCHIVE, { id: account.id }],
+    ];
+    for (const [document, variables] of writes) {
+      const r = await t.gql(document, variables, token);
+      expect(codes(r)).toEqual(["CONFLICT"]);
+      expect(r.errors![0].message).toMatch(new RegExp(`Account ${account.id} is (already )?archived`));
+    }
+    expect(await readAs("manager.coal@demo.test", account.id)).toMatchObject({
+      version: 2, industry: null, owner: { id: account.owner.id }, contacts: [{ id: contactId, name: "Sun Li", version: 1 }], activities: [], lastContactAt: null,
+    });
+    const trail = await t.gql(AUDIT, { type: "Account", id: account.id }, token);
+    expect(trail.data.auditTrail.map((e: { action: string }) => e.action)).toEqual(["CREATE", "ARCHIVE"]);
+  });
+
+  it("refuses approving a pending account once archived, and claiming an archived one from the pool", async () => {
+    const pending = await createAs("rep1.coal@demo.test", { name: uniqueName("Archived pending") });
+    const manager = await t.token("manager.coal@demo.test");
+    expect((await t.gql(ARCHIVE, { id: pending.id }, manager)).errors).toBeUndefined();
+    const approve = await t.gql(APPROVE, { id: pending.id }, manager);
+    expect(codes(approve)).toEqual(["CONFLICT"]);
+    expect(approve.errors![0].message).toBe(`Account ${pending.id} is archived`);
+    expect((await readAs("manager.coal@demo.test", pending.id)).approvalStatus).toBe("PENDING");
+
+    const rep = await t.token("rep1.coal@demo.test");
+    const pool = await t.gql(`{ accounts(first: 1, filter: { inPublicPool: true }) { edges { node { id } } } }`, {}, rep);
+    const pooled = pool.data.accounts.edges[0].node.id;
+    expect((await t.gql(ARCHIVE, { id: pooled }, await t.token("head.coal@demo.test"))).errors).toBeUndefined();
+    const claim = await t.gql(`mutation($id: ID!) { claimAccount(id: $id) { id } }`, { id: pooled }, rep);
+    expect(codes(claim)).toEqual(["CONFLICT"]);
+    expect(claim.errors![0].message).toBe(`Account ${pooled} is archived`);
+    expect(await readAs("head.coal@demo.test", pooled)).toMatchObject({ owner: null, version: 2 });
+  });
+});
+
+describe("contacts", () => {
+  it("lists key persons first, and audits a change of key person as KEY_PERSON_CHANGE", async () => {
+    const account = await createAs("manager.coal@demo.test", { name: uniqueName("Key persons") });
+    const token = await t.token("manager.coal@demo.test");
+    const ids: Record<string, string> = {};
+    for (const [name, isKeyPerson] of [["Zhou Bo", true], ["An Qi", false], ["Bai Lu", true], ["Cao Yu", false]] as const) {
+      const r = await t.gql(CREATE_CONTACT, { input: { accountId: account.id, name, isKeyPerson } }, token);
+      expect(r.errors).toBeUndefined();
+      ids[name] = r.data.createContact.id;
+    }
+    const CONTACTS = `query($id: ID!) { account(id: $id) { contacts { name isKeyPerson } } }`;
+    const listed = async () => (await t.gql(CONTACTS, { id: account.id }, token)).data.account.contacts.map((c: { name: string; isKeyPerson: boolean }) => [c.name, c.isKeyPerson]);
+    expect(await listed()).toEqual([["Bai Lu", true], ["Zhou Bo", true], ["An Qi", false], ["Cao Yu", false]]);
+
+    expect((await t.gql(UPDATE_CONTACT, { id: ids["An Qi"], version: 1, input: { isKeyPerson: true } }, token)).data.updateContact.version).toBe(2);
+    expect((await t.gql(UPDATE_CONTACT, { id: ids["Zhou Bo"], version: 1, input: { isKeyPerson: false, title: "Adviser" } }, token)).errors).toBeUndefined();
+    expect((await t.gql(UPDATE_CONTACT, { id: ids["Cao Yu"], version: 1, input: { title: "Buyer" } }, token)).errors).toBeUndefined();
+    expect(await listed()).toEqual([["An Qi", true], ["Bai Lu", true], ["Cao Yu", false], ["Zhou Bo", false]]);
+
+    const trail = async (name: string) => (await t.gql(AUDIT, { type: "Contact", id: ids[name] }, token)).data.auditTrail.map((e: { action: string; changes: unknown }) => [e.action, e.changes]);
+    expect((await trail("An Qi")).at(-1)).toEqual(["KEY_PERSON_CHANGE", { isKeyPerson: { from: false, to: true } }]);
+    expect((await trail("Zhou Bo")).at(-1)).toEqual(["KEY_PERSON_CHANGE", { title: { from: null, to: "Adviser" }, isKeyPerson: { from: true, to: false } }]);
+    expect((await trail("Cao Yu")).map(([action]: [string]) => action)).toEqual(["CREATE", "UPDATE"]);
   });
 });
 

@@ -40,11 +40,15 @@ registerEnumType(FollowUpState, { name: "FollowUpState" });
 /** A customer: a company, or a person for retail customers (PRODUCT.md, "Customers"). */
 @ObjectType()
 @Entity("accounts")
-@Index(["territoryId", "name", "id"])
+@Index(["territoryId", "archivedAt", "name", "id"])
+@Index(["territoryId", "archivedAt", "createdAt", "id"])
+@Index(["territoryId", "archivedAt", "updatedAt", "id"])
 @Index(["ownerId", "name", "id"])
 @Index(["name", "id"])
 @Index(["createdAt", "id"])
 @Index(["updatedAt", "id"])
+@Index(["archivedAt"])
+@Index(["approvalStatus", "territoryId", "archivedAt", "name", "id"])
 @Index(["territoryId", "inPublicPool"])
 export class Account {
   @Field(() => ID)

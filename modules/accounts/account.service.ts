@@ -39,6 +39,13 @@ async function requireAccount(ctx: Context, manager: EntityManager, id: number):
   return account;
 }
 
+/** An account in the viewer's reach that still takes writes: an archived account is read-only. */
+export async function requireWritableAccount(ctx: Context, manager: EntityManager, id: number): Promise<Account> {
+  const account = await requireAccount(ctx, manager, id);
+  if (account.archivedAt) throw conflict(`Account ${id} is archived`);
+  return account;
+}
+
 const ORDER_COLUMNS = {
   [AccountOrderField.NAME]: { column: "name", kind: "string", read: (a: Account) => a.name },
   [AccountOrderField.CREATED_AT]: { column: "createdAt", kind: "date", read: (a: Account) => a.createdAt },
@@ -198,8 +205,7 @@ export async function updateAccount(ctx: Context, id: number, version: number, i
   }
   try {
     return await inTransaction(ctx, async (uow) => {
-      const account = await requireAccount(ctx, uow.manager, id);
-      if (account.archivedAt) throw conflict(`Account ${id} is archived`);
+      const account = await requireWritableAccount(ctx, uow.manager, id);
       if (account.version !== version) {
         throw conflict(`Account ${id} is at version ${account.version}, not ${version}: reload it and try again`, { field: "version", currentVersion: account.version });
       }
@@ -221,7 +227,7 @@ export async function updateAccount(ctx: Context, id: number, version: number, i
 /** A pending account is approved by the owner's manager, the territory head or an executive. */
 export function approveAccount(ctx: Context, id: number): Promise<Account> {
   return inTransaction(ctx, async (uow) => {
-    const account = await requireAccount(ctx, uow.manager, id);
+    const account = await requireWritableAccount(ctx, uow.manager, id);
     if (account.approvalStatus !== ApprovalStatus.PENDING) throw conflict(`Account ${id} is already approved`);
     const updated = await bumpVersion(uow.manager, account, { approvalStatus: ApprovalStatus.APPROVED, approvedAt: new Date() });
     await uow.audit("Account", id, "APPROVE", { approvalStatus: { from: ApprovalStatus.PENDING, to: ApprovalStatus.APPROVED } });
@@ -246,7 +252,7 @@ export function archiveAccount(ctx: Context, id: number): Promise<Account> {
 export function transferAccount(ctx: Context, id: number, ownerId: number): Promise<Account> {
   const viewer = ctx.viewer!;
   return inTransaction(ctx, async (uow) => {
-    const account = await requireAccount(ctx, uow.manager, id);
+    const account = await requireWritableAccount(ctx, uow.manager, id);
     const owner = await uow.manager.findOneBy(User, { id: ownerId });
     if (!owner || owner.frozen || !SELLING_ROLES.includes(owner.role) || owner.territoryId === null) {
       throw badInput("ownerId", "must be an active sales user of a territory");
@@ -280,7 +286,12 @@ export function transferAccount(ctx: Context, id: number, ownerId: number): Prom
 export function claimAccount(ctx: Context, id: number): Promise<Account> {
   const viewer = ctx.viewer!;
   return inTransaction(ctx, async (uow) => {
-    const account = await requireAccount(ctx, uow.manager, id);
+    if (uow.manager.connection.driver.options.type === "mysql") {
+      // Claims by one rep queue on the rep's row, so two at once cannot both count under the limit; first,
+      // because MySQL takes the transaction's snapshot at its first read, which must come after the wait.
+      await uow.manager.getRepository(User).createQueryBuilder("u").select("u.id").where("u.id = :me", { me: viewer.id }).setLock("pessimistic_write").getOne();
+    }
+    const account = await requireWritableAccount(ctx, uow.manager, id);
     if (!account.inPublicPool) throw conflict(`Account ${id} is not in the public pool`);
     const policy = await policyOf(uow.manager, account.territoryId);
     const held = await uow.manager

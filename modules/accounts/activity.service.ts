@@ -1,12 +1,13 @@
+import { Brackets } from "typeorm";
 import type { Context } from "../../src/context";
 import { diff, inTransaction, type UnitOfWork } from "../../src/db/unit-of-work";
-import { badInput, forbidden, notFound } from "../../src/errors";
+import { badInput, forbidden } from "../../src/errors";
 import { parseId } from "../../src/graphql/ids";
 import { User } from "../../src/org/user.entity";
 import { Account, FollowUpState } from "./account.entity";
 import type { ActivityDetailsInput, LogActivityInput } from "./account.inputs";
 import { AccountPermission } from "./account.permissions";
-import { findAccount } from "./account.service";
+import { requireWritableAccount } from "./account.service";
 import { Activity } from "./activity.entity";
 
 /** Where an activity belongs: an account, and optionally a record of a later module (lead, opportunity, ticket). */
@@ -40,6 +41,20 @@ export async function recordActivity(ctx: Context, uow: UnitOfWork, input: Activ
   }
   const contactAt = input.doneAt ?? (input.dueAt ? null : now);
   const account = link.account;
+  if (account && contactAt && (!account.lastContactAt || contactAt > account.lastContactAt)) {
+    // Not a versioned edit: contact time only moves forward, whoever logs, so the UPDATE itself checks it.
+    // Before the insert, whose foreign key share-locks this row: after it, two logs at once deadlock on MySQL.
+    const moved = await uow.manager
+      .createQueryBuilder()
+      .update(Account)
+      .set({ lastContactAt: contactAt, followUpState: FollowUpState.OK })
+      .where("id = :id", { id: account.id })
+      .andWhere(new Brackets((w) => w.where("lastContactAt IS NULL").orWhere("lastContactAt < :contactAt", { contactAt })))
+      .execute();
+    if (moved.affected && account.followUpState !== FollowUpState.OK) {
+      await uow.audit("Account", account.id, "FOLLOW_UP", { followUpState: { from: account.followUpState, to: FollowUpState.OK } });
+    }
+  }
   const activity = uow.manager.create(Activity, {
     type: input.type,
     subject,
@@ -56,13 +71,6 @@ export async function recordActivity(ctx: Context, uow: UnitOfWork, input: Activ
   });
   await uow.manager.insert(Activity, activity);
   await uow.audit("Activity", activity.id, "CREATE", diff({}, activity, ["type", "subject", "accountId", "relatedType", "relatedId", "ownerId", "dueAt", "doneAt", "outcome"]));
-  if (account && contactAt && (!account.lastContactAt || contactAt > account.lastContactAt)) {
-    // Not a versioned edit of the account: contact time only moves forward, whoever logs.
-    await uow.manager.update(Account, { id: account.id }, { lastContactAt: contactAt, followUpState: FollowUpState.OK });
-    if (account.followUpState !== FollowUpState.OK) {
-      await uow.audit("Account", account.id, "FOLLOW_UP", { followUpState: { from: account.followUpState, to: FollowUpState.OK } });
-    }
-  }
   uow.emit({ name: "activity.logged", payload: { activityId: activity.id, accountId: account?.id ?? null, relatedType: link.relatedType, relatedId: link.relatedId } });
   return activity;
 }
@@ -71,8 +79,7 @@ export async function recordActivity(ctx: Context, uow: UnitOfWork, input: Activ
 export async function logActivity(ctx: Context, input: LogActivityInput, now = new Date()): Promise<Activity> {
   const accountId = parseId(input.accountId, "accountId");
   return inTransaction(ctx, async (uow) => {
-    const account = await findAccount(ctx, accountId, uow.manager);
-    if (!account) throw notFound("Account", accountId);
+    const account = await requireWritableAccount(ctx, uow.manager, accountId);
     return recordActivity(ctx, uow, input, { account, territoryId: account.territoryId, relatedType: null, relatedId: null }, now);
   });
 }

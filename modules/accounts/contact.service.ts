@@ -2,7 +2,7 @@ import type { Context } from "../../src/context";
 import { diff, inTransaction, type UnitOfWork } from "../../src/db/unit-of-work";
 import { badInput, conflict, notFound } from "../../src/errors";
 import { parseId } from "../../src/graphql/ids";
-import { findAccount } from "./account.service";
+import { findAccount, requireWritableAccount } from "./account.service";
 import { Contact } from "./contact.entity";
 import type { CreateContactInput, UpdateContactInput } from "./account.inputs";
 
@@ -26,8 +26,7 @@ function cleanName(name: string): string {
 export async function createContact(ctx: Context, input: CreateContactInput): Promise<Contact> {
   const accountId = parseId(input.accountId, "accountId");
   return inTransaction(ctx, async (uow) => {
-    const account = await findAccount(ctx, accountId, uow.manager);
-    if (!account) throw notFound("Account", accountId);
+    const account = await requireWritableAccount(ctx, uow.manager, accountId);
     return insertContact(uow, account.id, input);
   });
 }
@@ -62,7 +61,9 @@ export async function updateContact(ctx: Context, id: number, version: number, i
   if (input.isKeyPerson !== undefined && input.isKeyPerson !== null) changes.isKeyPerson = input.isKeyPerson;
   return inTransaction(ctx, async (uow) => {
     const contact = await uow.manager.findOneBy(Contact, { id });
-    if (!contact || !(await findAccount(ctx, contact.accountId, uow.manager))) throw notFound("Contact", id);
+    const account = contact && (await findAccount(ctx, contact.accountId, uow.manager));
+    if (!contact || !account) throw notFound("Contact", id);
+    if (account.archivedAt) throw conflict(`Account ${account.id} is archived`);
     if (contact.version !== version) throw conflict(`Contact ${id} is at version ${contact.version}, not ${version}`, { field: "version", currentVersion: contact.version });
     const result = await uow.manager.update(Contact, { id, version }, { ...changes, version: version + 1 });
     if (!result.affected) throw conflict(`Contact ${id} was changed by someone else`, { field: "version" });

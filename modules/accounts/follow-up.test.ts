@@ -124,6 +124,18 @@ describe("the follow-up sweep", () => {
     expect((await state(id)).followUpState).toBe("WARN_30");
   });
 
+  it("keeps the latest contact time when activities with different times are logged at once", async () => {
+    const { id } = await ownedAccount("rep2.coal@demo.test");
+    const rep = await t.token("rep2.coal@demo.test");
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
+    const logs = await Promise.all([5, 1, 4, 2, 3].map((h) => t.gql(LOG, { input: { type: "CALL", subject: `Call ${h} hours ago`, accountId: id, doneAt: hoursAgo(h) } }, rep)));
+    expect(logs.flatMap((r) => r.errors ?? [])).toEqual([]);
+    const latest = Math.max(...logs.map((r) => Date.parse(r.data.logActivity.doneAt)));
+    expect(Date.parse((await state(id)).lastContactAt)).toBe(latest);
+    expect((await t.gql(LOG, { input: { type: "NOTE", subject: "Late note of an old call", accountId: id, doneAt: hoursAgo(30) } }, rep)).errors).toBeUndefined();
+    expect(Date.parse((await state(id)).lastContactAt)).toBe(latest);
+  });
+
   it("the sweep clears a flag itself once the account is inside the period again", async () => {
     const { id, assignedAt } = await ownedAccount("rep2.coal@demo.test");
     await sweep(daysAfter(assignedAt, 31));
@@ -208,6 +220,27 @@ describe("claiming from the public pool", () => {
     expect((await t.gql(CLAIM, { id: second }, rep)).data.claimAccount.inPublicPool).toBe(false);
   });
 
+  it("holds the limit against claims sent at once", async () => {
+    const accounts = [];
+    for (let i = 0; i < 6; i++) accounts.push(await ownedAccount("rep1.food@demo.test"));
+    await sweep(daysAfter(Math.max(...accounts.map((a) => a.assignedAt)), 91));
+    const head = await t.token("head.food@demo.test");
+    expect((await t.gql(SET_POLICY, { t: territoryIds.FOOD, input: { ...DEFAULT_POLICY, maxClaimedPerRep: 2 } }, head)).errors).toBeUndefined();
+    try {
+      const rep = await t.token("rep2.food@demo.test");
+      const claims = await Promise.all(accounts.map(({ id }) => t.gql(CLAIM, { id }, rep)));
+      expect(claims.filter((r) => !r.errors)).toHaveLength(2);
+      for (const refused of claims.filter((r) => r.errors)) {
+        expect(codes(refused)).toEqual(["CONFLICT"]);
+        expect(refused.errors![0].message).toMatch(/limit is 2/);
+      }
+      const owners = await Promise.all(accounts.map(async ({ id }) => (await state(id, "head.food@demo.test")).owner?.id ?? null));
+      expect(owners.filter((owner) => owner !== null)).toEqual([await t.userId("rep2.food@demo.test"), await t.userId("rep2.food@demo.test")]);
+    } finally {
+      await t.gql(SET_POLICY, { t: territoryIds.FOOD, input: DEFAULT_POLICY }, head);
+    }
+  });
+
   it("refuses claiming an account that is not in the pool", async () => {
     const { id } = await ownedAccount("rep2.coal@demo.test");
     expect(codes(await t.gql(CLAIM, { id }, await t.token("rep2.coal@demo.test")))).toEqual(["CONFLICT"]);
@@ -243,5 +276,30 @@ describe("customer care reminders", () => {
       expect(names(other)).not.toContain(name);
     }
     expect(codes(await t.gql(REMINDERS, {}, await t.token("finance.coal@demo.test")))).toEqual(["FORBIDDEN"]);
+  });
+
+  it("configured holidays ahead show up too: the group's for everyone, a territory's for its own people", async () => {
+    const day = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
+    const HOLIDAY = `mutation($name: String!, $date: String!, $t: ID) { addHoliday(name: $name, date: $date, territoryId: $t) { id } }`;
+    const [group, food, later] = [uniqueName("Founders Day"), uniqueName("Food Fair"), uniqueName("Autumn Festival")];
+    const exec = await t.token("exec@demo.test");
+    expect((await t.gql(HOLIDAY, { name: group, date: day(2) }, exec)).errors).toBeUndefined();
+    expect((await t.gql(HOLIDAY, { name: food, date: day(4), t: territoryIds.FOOD }, await t.token("head.food@demo.test"))).errors).toBeUndefined();
+    expect((await t.gql(HOLIDAY, { name: later, date: day(12) }, exec)).errors).toBeUndefined();
+
+    const REMINDERS = `query($days: Int) { careReminders(days: $days) { kind date title contact { id } account { id } } }`;
+    const holidays = async (email: string, days?: number) => {
+      const r = await t.gql(REMINDERS, { days }, await t.token(email));
+      expect(r.errors).toBeUndefined();
+      const dates = r.data.careReminders.map((x: { date: string }) => x.date);
+      expect(dates).toEqual([...dates].sort());
+      return r.data.careReminders.filter((x: { title: string }) => [group, food, later].includes(x.title));
+    };
+    expect(await holidays("manager.coal@demo.test")).toEqual([{ kind: "HOLIDAY", date: day(2), title: group, contact: null, account: null }]);
+    expect(await holidays("rep1.food@demo.test")).toEqual([
+      { kind: "HOLIDAY", date: day(2), title: group, contact: null, account: null },
+      { kind: "HOLIDAY", date: day(4), title: food, contact: null, account: null },
+    ]);
+    expect((await holidays("service.coal@demo.test", 12)).map((x: { title: string }) => x.title)).toEqual([group, later]);
   });
 });

@@ -1,4 +1,5 @@
-import { Brackets, type EntityManager, type SelectQueryBuilder } from "typeorm";
+import { Brackets, type EntityManager, type WhereExpressionBuilder } from "typeorm";
+import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity";
 import type { Services } from "../../src/context";
 import { AuditEntry } from "../../src/audit/audit-entry.entity";
 import { inTransaction } from "../../src/db/unit-of-work";
@@ -14,26 +15,55 @@ export interface SweepCounts {
 }
 
 const DAY = 24 * 3600 * 1000;
+const CHUNK = 500;
 
-/** Owned, approved, live accounts: the ones the follow-up rule watches. */
-function watched(manager: EntityManager, territoryId: number): SelectQueryBuilder<Account> {
-  return manager
-    .getRepository(Account)
-    .createQueryBuilder("a")
-    .where("a.territoryId = :t", { t: territoryId })
-    .andWhere("a.ownerId IS NOT NULL")
-    .andWhere("a.inPublicPool = :no", { no: false })
-    .andWhere("a.approvalStatus = :approved", { approved: ApprovalStatus.APPROVED })
-    .andWhere("a.archivedAt IS NULL")
-    .andWhere("a.status <> :lost", { lost: AccountStatus.LOST });
-}
+/** A condition on account rows, written once for the SELECT that chooses rows and the UPDATE that changes them (so without an alias). */
+type Condition = <Q extends WhereExpressionBuilder>(qb: Q) => Q;
+
+const all = (...conditions: Condition[]): Condition => (qb) => conditions.reduce((q, condition) => condition(q), qb);
+
+/** Owned, approved, live accounts of a territory: the ones the follow-up rule watches. */
+const watched = (territoryId: number): Condition => (qb) =>
+  qb
+    .andWhere("territoryId = :t", { t: territoryId })
+    .andWhere("ownerId IS NOT NULL")
+    .andWhere("inPublicPool = :no", { no: false })
+    .andWhere("approvalStatus = :approved", { approved: ApprovalStatus.APPROVED })
+    .andWhere("archivedAt IS NULL")
+    .andWhere("status <> :lost", { lost: AccountStatus.LOST });
 
 /** Accounts whose last activity (or, without one, the day the owner got them) is before `cutoff`. */
-const quietSince = (qb: SelectQueryBuilder<Account>, cutoff: Date, p: string) =>
-  qb.andWhere("a.assignedAt < :" + p, { [p]: cutoff }).andWhere(new Brackets((w) => w.where("a.lastContactAt IS NULL").orWhere(`a.lastContactAt < :${p}`, { [p]: cutoff })));
+const quietSince = (cutoff: Date, p: string): Condition => (qb) =>
+  qb.andWhere(`assignedAt < :${p}`, { [p]: cutoff }).andWhere(new Brackets((w) => w.where("lastContactAt IS NULL").orWhere(`lastContactAt < :${p}`, { [p]: cutoff })));
 
-const activeSince = (qb: SelectQueryBuilder<Account>, cutoff: Date, p: string) =>
-  qb.andWhere(new Brackets((w) => w.where(`a.assignedAt >= :${p}`, { [p]: cutoff }).orWhere(`a.lastContactAt >= :${p}`, { [p]: cutoff })));
+const activeSince = (cutoff: Date, p: string): Condition => (qb) =>
+  qb.andWhere(new Brackets((w) => w.where(`assignedAt >= :${p}`, { [p]: cutoff }).orWhere(`lastContactAt >= :${p}`, { [p]: cutoff })));
+
+/**
+ * Applies `changes` to the chosen accounts that still meet `condition`, CHUNK ids a statement, and
+ * returns the ids it changed. The UPDATE repeats the condition, so an account that changed since it
+ * was chosen (an activity logged meanwhile) is left alone; when some were, `looksChanged` picks out
+ * ours, since a skipped row still reads as it was chosen in the transaction's snapshot.
+ */
+async function updateStillMatching(
+  m: EntityManager,
+  ids: number[],
+  condition: Condition,
+  changes: QueryDeepPartialEntity<Account>,
+  looksChanged: Condition,
+): Promise<Set<number>> {
+  const done = new Set<number>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK);
+    const result = await condition(m.createQueryBuilder().update(Account).set(changes).where("id IN (:...chunk)", { chunk })).execute();
+    const changed =
+      result.affected === chunk.length
+        ? chunk
+        : (await looksChanged(m.getRepository(Account).createQueryBuilder("a").select("a.id").where("a.id IN (:...chunk)", { chunk })).getMany()).map((a) => a.id);
+    for (const id of changed) done.add(id);
+  }
+  return done;
+}
 
 /**
  * The follow-up rule (PRODUCT.md, "Follow-up rule"), for one territory as of `asOf`: accounts quiet
@@ -49,35 +79,34 @@ async function sweepTerritory(services: Services, territoryId: number, asOf: Dat
     const audits: Omit<AuditEntry, "id" | "changes">[] = [];
     const record = (id: number, action: string, changes: object) =>
       audits.push({ entityType: "Account", entityId: id, action, actor: "system", at: asOf, changesJson: JSON.stringify(changes) });
+    const choose = (condition: Condition) => condition(m.getRepository(Account).createQueryBuilder("a"));
 
-    const toReclaim = await quietSince(watched(m, territoryId), c3, "c3").select(["a.id", "a.ownerId"]).getMany();
-    for (let i = 0; i < toReclaim.length; i += 500) {
-      const ids = toReclaim.slice(i, i + 500).map((a) => a.id);
+    const reclaimable = all(watched(territoryId), quietSince(c3, "c3"));
+    const chosen = await choose(reclaimable).select(["a.id", "a.ownerId"]).getMany();
+    const reclaimedIds = await updateStillMatching(
+      m,
+      chosen.map((a) => a.id),
+      reclaimable,
       // previousOwnerId is assigned before ownerId is cleared: MySQL applies SET left to right.
-      await m
-        .createQueryBuilder()
-        .update(Account)
-        .set({ previousOwnerId: () => "ownerId", ownerId: null, inPublicPool: true, claimedAt: null, followUpState: FollowUpState.OK, updatedAt: asOf, version: () => "version + 1" })
-        .where("id IN (:...ids)", { ids })
-        .execute();
-    }
+      { previousOwnerId: () => "ownerId", ownerId: null, inPublicPool: true, claimedAt: null, followUpState: FollowUpState.OK, updatedAt: asOf, version: () => "version + 1" },
+      (qb) => qb.andWhere("inPublicPool = :yes", { yes: true }),
+    );
+    const toReclaim = chosen.filter((a) => reclaimedIds.has(a.id));
     for (const a of toReclaim) record(a.id, "RECLAIM", { ownerId: { from: a.ownerId, to: null }, inPublicPool: { from: false, to: true } });
 
-    const flag = async (state: FollowUpState, select: (qb: SelectQueryBuilder<Account>) => SelectQueryBuilder<Account>) => {
-      const rows = await select(watched(m, territoryId)).andWhere("a.followUpState <> :state", { state }).select(["a.id", "a.followUpState"]).getMany();
-      if (rows.length === 0) return 0;
-      for (let i = 0; i < rows.length; i += 500) {
-        const ids = rows.slice(i, i + 500).map((r) => r.id);
-        await m.createQueryBuilder().update(Account).set({ followUpState: state }).where("id IN (:...ids)", { ids }).execute();
-      }
-      for (const r of rows) record(r.id, "FOLLOW_UP", { followUpState: { from: r.followUpState, to: state } });
-      return rows.length;
+    const flag = async (state: FollowUpState, step: Condition) => {
+      const condition = all(watched(territoryId), step, (qb) => qb.andWhere("followUpState <> :state", { state }));
+      const rows = await choose(condition).select(["a.id", "a.followUpState"]).getMany();
+      const changed = await updateStillMatching(m, rows.map((r) => r.id), condition, { followUpState: state }, (qb) => qb.andWhere("followUpState = :state", { state }));
+      const flagged = rows.filter((r) => changed.has(r.id));
+      for (const r of flagged) record(r.id, "FOLLOW_UP", { followUpState: { from: r.followUpState, to: state } });
+      return flagged.length;
     };
-    const warned60 = await flag(FollowUpState.WARN_60, (qb) => activeSince(quietSince(qb, c2, "c2"), c3, "c3"));
-    const warned30 = await flag(FollowUpState.WARN_30, (qb) => activeSince(quietSince(qb, c1, "c1"), c2, "c2"));
-    const cleared = await flag(FollowUpState.OK, (qb) => activeSince(qb, c1, "c1"));
+    const warned60 = await flag(FollowUpState.WARN_60, all(quietSince(c2, "c2"), activeSince(c3, "c3")));
+    const warned30 = await flag(FollowUpState.WARN_30, all(quietSince(c1, "c1"), activeSince(c2, "c2")));
+    const cleared = await flag(FollowUpState.OK, activeSince(c1, "c1"));
 
-    for (let i = 0; i < audits.length; i += 500) await m.insert(AuditEntry, audits.slice(i, i + 500));
+    for (let i = 0; i < audits.length; i += CHUNK) await m.insert(AuditEntry, audits.slice(i, i + CHUNK));
     for (const a of toReclaim) uow.emit({ name: "account.reclaimed", payload: { accountId: a.id, previousOwnerId: a.ownerId } });
     return { warned30, warned60, reclaimed: toReclaim.length, cleared };
   });

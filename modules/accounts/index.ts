@@ -12,6 +12,7 @@ import { ContactResolver } from "./contact.resolver";
 import { runFollowUpSweep } from "./follow-up";
 import { FollowUpResolver } from "./follow-up.resolver";
 import { Accounts1700000001000 } from "./migrations/1700000001000-accounts";
+import { AccountIndexes1700000001100 } from "./migrations/1700000001100-account-indexes";
 
 /** Accounts, contacts and activities (PRODUCT.md, "Customers (accounts) and contacts"). */
 export const accountsModule: CrmModule = {
@@ -19,7 +20,7 @@ export const accountsModule: CrmModule = {
   requires: [],
   entities: [Account, Contact, Activity, FollowUpPolicy, Holiday],
   resolvers: [AccountResolver, ContactResolver, ActivityResolver, FollowUpResolver],
-  migrations: [Accounts1700000001000],
+  migrations: [Accounts1700000001000, AccountIndexes1700000001100],
   grants: accountGrants,
   rules: {
     Query: {
