@@ -39,11 +39,15 @@ async function requireAccount(ctx: Context, manager: EntityManager, id: number):
   return account;
 }
 
-/** An account in the viewer's reach that still takes writes: an archived account is read-only. */
-export async function requireWritableAccount(ctx: Context, manager: EntityManager, id: number): Promise<Account> {
-  const account = await requireAccount(ctx, manager, id);
-  if (account.archivedAt) throw conflict(`Account ${id} is archived`);
+/** An archived account is read-only: refuses any write to it or to what hangs off it. */
+export function assertWritable(account: Account): Account {
+  if (account.archivedAt) throw conflict(`Account ${account.id} is archived`);
   return account;
+}
+
+/** An account in the viewer's reach that still takes writes. */
+export async function requireWritableAccount(ctx: Context, manager: EntityManager, id: number): Promise<Account> {
+  return assertWritable(await requireAccount(ctx, manager, id));
 }
 
 const ORDER_COLUMNS = {

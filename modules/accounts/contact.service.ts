@@ -2,7 +2,7 @@ import type { Context } from "../../src/context";
 import { diff, inTransaction, type UnitOfWork } from "../../src/db/unit-of-work";
 import { badInput, conflict, notFound } from "../../src/errors";
 import { parseId } from "../../src/graphql/ids";
-import { findAccount, requireWritableAccount } from "./account.service";
+import { assertWritable, findAccount, requireWritableAccount } from "./account.service";
 import { Contact } from "./contact.entity";
 import type { CreateContactInput, UpdateContactInput } from "./account.inputs";
 
@@ -63,7 +63,7 @@ export async function updateContact(ctx: Context, id: number, version: number, i
     const contact = await uow.manager.findOneBy(Contact, { id });
     const account = contact && (await findAccount(ctx, contact.accountId, uow.manager));
     if (!contact || !account) throw notFound("Contact", id);
-    if (account.archivedAt) throw conflict(`Account ${account.id} is archived`);
+    assertWritable(account);
     if (contact.version !== version) throw conflict(`Contact ${id} is at version ${contact.version}, not ${version}`, { field: "version", currentVersion: contact.version });
     const result = await uow.manager.update(Contact, { id, version }, { ...changes, version: version + 1 });
     if (!result.affected) throw conflict(`Contact ${id} was changed by someone else`, { field: "version" });

@@ -9,8 +9,6 @@ import { Lead, LeadStatus } from "./lead.entity";
 import { LeadPermission } from "./lead.permissions";
 import { LEAD_AUDITED, requireLead, saveLead } from "./lead.service";
 
-// The subscription reads the event where it reads who hears of it (`hearsOfAssignment`).
-
 const ASSIGNABLE = [LeadStatus.NEW, LeadStatus.QUALIFIED, LeadStatus.ASSIGNED];
 
 /** Gives a lead to its new owner, audits it and announces it (after commit) to those who watch. */
