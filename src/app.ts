@@ -5,6 +5,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
+import { GraphQLError } from "graphql";
 import type { DataSource } from "typeorm";
 import { Permissions } from "./access/permissions";
 import { authenticate } from "./auth/authenticate";
@@ -13,6 +14,7 @@ import type { Config } from "./config";
 import { createContext, type Context, type Services } from "./context";
 import { openDatabase } from "./db/data-source";
 import { formatError } from "./errors";
+import { queryCostRule } from "./graphql/query-cost";
 import { EventBus } from "./events/event-bus";
 import { startJobs } from "./jobs/scheduler";
 import type { CrmModule } from "./modules/contract";
@@ -44,6 +46,16 @@ async function databaseAnswers(db: DataSource): Promise<boolean> {
   }
 }
 
+/** A request's context; a failure that is no refusal of the credential is logged, as Apollo answers it with a bare 500. */
+async function requestContext(services: Services, authorization: string | undefined, address: string): Promise<Context> {
+  try {
+    return createContext(services, await authenticate(services.config, services.db, authorization), address);
+  } catch (error) {
+    if (!(error instanceof GraphQLError)) console.error("Authentication failed:", error);
+    throw error;
+  }
+}
+
 /** Starts the whole gateway: database and migrations, demo data, HTTP + WebSocket on one port, jobs. */
 export async function startGateway(config: Config, options: GatewayOptions = {}): Promise<Gateway> {
   const modules = composeModules(config.modules);
@@ -70,10 +82,12 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     // Its plugin parses in parsingDidStart, where Apollo makes a syntax or token error a 500; Apollo's
     // own parse (parseOptions below) bounds tokens instead and answers 400 GRAPHQL_PARSE_FAILED.
     maxTokens: { enabled: false },
-    costLimit: { maxCost: config.queryMaxCost },
+    // Its cost model multiplies by 1.5 a level and ignored page sizes given as variables: ours counts rows (query-cost.ts).
+    costLimit: { enabled: false },
     maxDirectives: { n: 20 },
     blockFieldSuggestion: { enabled: config.production },
   }).protect();
+  const limits = [...armor.validationRules, queryCostRule(config.queryMaxCost)];
 
   const httpServer: Server = createServer();
   // Requests still executing. Apollo's drain waits for open connections only; a request whose client
@@ -83,12 +97,12 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     schema,
     introspection: !config.production,
     includeStacktraceInErrorResponses: config.debugErrors,
-    formatError: formatError(config.debugErrors),
+    formatError: formatError(config.debugErrors, config.production),
     // Credentials travel in the Authorization header, never in cookies, so a cross-site request
     // carries none: Apollo's CSRF guard would only refuse plain GraphQL-over-HTTP GETs.
     csrfPrevention: false,
     parseOptions: { maxTokens: config.queryMaxTokens },
-    validationRules: armor.validationRules,
+    validationRules: limits,
     allowBatchedHttpRequests: false,
     // main.ts handles SIGTERM (drain, close subscriptions and the database, exit 0). Apollo's own
     // handler would race it: a second stop() during Apollo's drain waits on a barrier Apollo never
@@ -114,9 +128,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
       return;
     }
     if (path === "/graphql") {
-      const handled = handleGraphQL(apollo, req, res, async () =>
-        createContext(services, await authenticate(config, db, req.headers.authorization), clientAddress(req)),
-      );
+      const handled = handleGraphQL(apollo, req, res, () => requestContext(services, req.headers.authorization, clientAddress(req)));
       inFlight.add(handled);
       void handled.finally(() => inFlight.delete(handled));
       return;
@@ -125,7 +137,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     res.end(JSON.stringify({ error: "not found; GraphQL is served at /graphql" }));
   });
 
-  const ws = attachWebSocket(httpServer, schema, services, armor.validationRules);
+  const ws = attachWebSocket(httpServer, schema, services, limits);
   const stopJobs = startJobs(services, modules.flatMap((m) => m.jobs ?? []));
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const port = (httpServer.address() as AddressInfo).port;

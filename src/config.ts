@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+
 /**
  * Every setting of the gateway, read from the environment and validated once at start.
  * A bad value stops the process with one line naming the variable (see main.ts).
@@ -9,6 +11,8 @@ export interface Config {
   production: boolean;
   databaseUrl: string;
   jwtSecret: string;
+  /** true when no JWT_SECRET was set and a random one was made for this process: tokens die with it */
+  jwtSecretGenerated: boolean;
   jwtTtlSeconds: number;
   modules: string[] | null;
   seedDemo: boolean;
@@ -19,6 +23,12 @@ export interface Config {
   loginWindowSeconds: number;
   /** public web-form leads accepted per client address and minute */
   webLeadMaxPerMinute: number;
+  /** lead rows `importLeads` takes in one request (over all its import fields) */
+  importMaxRowsPerRequest: number;
+  /** lead rows one user may import per minute */
+  importMaxRowsPerMinute: number;
+  /** largest WebSocket message accepted; a larger one closes the socket (1009) */
+  wsMaxMessageBytes: number;
   queryMaxDepth: number;
   queryMaxAliases: number;
   queryMaxTokens: number;
@@ -34,8 +44,6 @@ export class ConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
-
-const DEV_JWT_SECRET = "crm-gateway-development-secret-do-not-use-in-production";
 
 function int(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -74,6 +82,12 @@ function databaseUrl(env: Env): string {
   return raw;
 }
 
+/**
+ * Outside production without JWT_SECRET, a secret made for this process: a constant in the source
+ * would let anyone who reads it forge tokens for any development server they can reach.
+ */
+const processSecret = randomBytes(32).toString("base64url");
+
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = env.NODE_ENV || "development";
   const production = nodeEnv === "production";
@@ -86,11 +100,13 @@ export function loadConfig(env: Env = process.env): Config {
   }
   return {
     port: int(env, "PORT", 4000, 0, 65535),
-    host: env.HOST || "0.0.0.0",
+    // Development listens on this machine only; production serves the network.
+    host: env.HOST || (production ? "0.0.0.0" : "127.0.0.1"),
     nodeEnv,
     production,
     databaseUrl: databaseUrl(env),
-    jwtSecret: jwtSecret || DEV_JWT_SECRET,
+    jwtSecret: jwtSecret || processSecret,
+    jwtSecretGenerated: jwtSecret === "",
     jwtTtlSeconds: int(env, "JWT_TTL_SECONDS", 8 * 3600, 60, 30 * 24 * 3600),
     modules,
     seedDemo: flag(env, "SEED_DEMO", false),
@@ -100,6 +116,9 @@ export function loadConfig(env: Env = process.env): Config {
     loginMaxAttemptsPerAddress: int(env, "LOGIN_MAX_ATTEMPTS_PER_ADDRESS", 20, 1, 100000),
     loginWindowSeconds: int(env, "LOGIN_WINDOW_SECONDS", 900, 1, 86400),
     webLeadMaxPerMinute: int(env, "WEB_LEAD_MAX_PER_MINUTE", 10, 1, 100000),
+    importMaxRowsPerRequest: int(env, "IMPORT_MAX_ROWS_PER_REQUEST", 500, 1, 10000),
+    importMaxRowsPerMinute: int(env, "IMPORT_MAX_ROWS_PER_MINUTE", 2000, 1, 1000000),
+    wsMaxMessageBytes: int(env, "WS_MAX_MESSAGE_BYTES", 1024 * 1024, 1024, 64 * 1024 * 1024),
     queryMaxDepth: int(env, "QUERY_MAX_DEPTH", 8, 2, 100),
     queryMaxAliases: int(env, "QUERY_MAX_ALIASES", 15, 0, 1000),
     queryMaxTokens: int(env, "QUERY_MAX_TOKENS", 2000, 100, 100000),

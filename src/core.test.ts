@@ -1,3 +1,5 @@
+import { createSecretKey } from "node:crypto";
+import jwt from "jsonwebtoken";
 import { startTestGateway, codes, type TestGateway } from "../test/harness";
 
 let t: TestGateway;
@@ -86,7 +88,42 @@ describe("gateway core over HTTP", () => {
     const costly = `{ ${Array.from({ length: 12 }, (_, i) => `l${i}: accounts(first: 100) { edges { node { ${fields} owner { name email } territory { name code } contacts { ${"id name title isKeyPerson"} } } } }`).join(" ")} }`;
     const r = await t.gql(costly, {}, token);
     expect(r.data).toBeUndefined();
-    expect(r.errors?.[0].message).toMatch(/cost/i);
+    expect(codes(r)).toEqual(["QUERY_TOO_COMPLEX"]);
+    expect(r.errors?.[0].message).toMatch(/^Query cost \d+ exceeds the limit of 5000/);
+    expect(r.errors?.[0].message).not.toMatch(/Syntax Error/);
+  });
+
+  it("serves the largest page the schema promises with ten fields and their owners, and counts pages given as variables at their maximum", async () => {
+    const token = await t.token("exec@demo.test");
+    const fields = "id name status tier industry region version inPublicPool lastContactAt createdAt owner { name } territory { code }";
+    const page = await t.gql(`{ accounts(first: 100) { totalCount edges { cursor node { ${fields} } } pageInfo { endCursor hasNextPage } } }`, {}, token);
+    expect(page.errors).toBeUndefined();
+    expect(page.data.accounts.edges).toHaveLength(72);
+    // A page size from a variable is known only at execution: it counts as the largest page it may ask for.
+    const fourPages = (first: string) => `query${first === "$n" ? "($n: Int)" : ""} { ${[1, 2, 3, 4].map((i) => `p${i}: accounts(first: ${first}) { edges { node { ${fields} } } }`).join(" ")} }`;
+    const refused = await t.gql(fourPages("$n"), { n: 2 }, token);
+    expect(codes(refused)).toEqual(["QUERY_TOO_COMPLEX"]);
+    expect(refused.errors?.[0].extensions).toEqual(expect.objectContaining({ cost: expect.any(Number), maxCost: 5000 }));
+    const small = await t.gql(fourPages("2"), {}, token);
+    expect(small.errors).toBeUndefined();
+  });
+
+  it("answers a body over 1 MiB with 413 instead of resetting the connection", async () => {
+    const response = await fetch(t.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: `{ viewer { id } }`, padding: "x".repeat(1024 * 1024 + 1) }) });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({ errors: [{ message: "request body is larger than 1048576 bytes", extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
+    // The body limit itself, just under it, still answers.
+    const under = await fetch(t.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: `{ viewer { id } }`, padding: "x".repeat(1024 * 1024 - 100) }) });
+    expect(under.status).toBe(200);
+  });
+
+  it("refuses a correctly signed token whose subject is not a user id with 401, not 500", async () => {
+    const { config } = t.gateway.services;
+    for (const subject of ["abc", "0", "1e3", "-1"]) {
+      const token = jwt.sign({}, createSecretKey(Buffer.from(config.jwtSecret)), { subject, expiresIn: 600, algorithm: "HS256" });
+      const r = await t.gql(`{ viewer { id } }`, {}, token);
+      expect({ subject, status: r.status, codes: codes(r) }).toEqual({ subject, status: 401, codes: ["UNAUTHENTICATED"] });
+    }
   });
 });
 

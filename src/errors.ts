@@ -11,6 +11,10 @@ export enum ErrorCode {
   NotFound = "NOT_FOUND",
   Conflict = "CONFLICT",
   TooManyRequests = "TOO_MANY_REQUESTS",
+  /** the operation's cost (fields times page sizes) is over QUERY_MAX_COST */
+  QueryTooComplex = "QUERY_TOO_COMPLEX",
+  /** a business rule refuses; `extensions.reason` names the rule */
+  FailedPrecondition = "FAILED_PRECONDITION",
 }
 
 /** A rule of the domain was broken; `field` names the input field at fault, where there is one. */
@@ -24,7 +28,13 @@ export const badInput = (field: string, message: string) => new DomainError(Erro
 export const notFound = (what: string, id: string | number) => new DomainError(ErrorCode.NotFound, `${what} ${id} not found`);
 export const forbidden = (message = "Not allowed") => new DomainError(ErrorCode.Forbidden, message);
 export const conflict = (message: string, extra: Record<string, unknown> = {}) => new DomainError(ErrorCode.Conflict, message, extra);
+/** A business rule refuses what is asked; `reason` names the rule for clients (e.g. IN_PUBLIC_POOL). */
+export const refused = (reason: string, message: string, extra: Record<string, unknown> = {}) =>
+  new DomainError(ErrorCode.FailedPrecondition, message, { reason, ...extra });
 export const unauthenticated = (message = "Not authenticated") => new DomainError(ErrorCode.Unauthenticated, message);
+
+/** In production, as graphql-armor's blockFieldSuggestion does for fields: suggestions of fields, types and enum values would reveal the schema. */
+export const hideSuggestions = (message: string) => message.replace(/\s*Did you mean .+\?/g, "");
 
 /** graphql's parse() and validate() errors carry no code: Apollo adds one over HTTP, graphql-ws does not. */
 export const withCode = (error: GraphQLError, code: ErrorCode, message = error.message) =>
@@ -56,9 +66,22 @@ function flattenValidation(errors: ValidationErrorLike[], prefix = ""): { field:
  * The one place errors are shaped for clients: known codes pass through, class-validator failures
  * become BAD_USER_INPUT naming the fields, anything else is an internal error without details.
  */
-export function formatError(debug: boolean) {
+export function formatError(debug: boolean, production = false) {
+  const shape = shapeError(debug);
+  if (!production) return shape;
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const shaped = shape(formatted, error);
+    return { ...shaped, message: hideSuggestions(shaped.message) };
+  };
+}
+
+function shapeError(debug: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
+    // Apollo gives every validation error GRAPHQL_VALIDATION_FAILED; a rule that names its own code (the cost limit) keeps it.
+    const cause = (error as GraphQLError | undefined)?.originalError;
+    const ownCode = cause instanceof GraphQLError ? cause.extensions.code : undefined;
+    if (ownCode === ErrorCode.QueryTooComplex) formatted = { ...formatted, extensions: { ...formatted.extensions, code: ownCode } };
     const code = formatted.extensions?.code as string | undefined;
     const validationErrors = (original as { extensions?: { validationErrors?: ValidationErrorLike[] } })?.extensions?.validationErrors;
     if (validationErrors) {

@@ -14,6 +14,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const gateway = await startGateway(config);
+  if (config.jwtSecretGenerated) console.log("JWT_SECRET is not set: login tokens are signed with a random secret of this process and stop working when it exits");
   console.log(`CRM gateway on http://localhost:${gateway.port}/graphql (modules: ${gateway.modules.map((m) => m.name).join(", ")})`);
 
   let stopping = false;

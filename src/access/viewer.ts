@@ -13,6 +13,8 @@ export interface Viewer {
   territoryIds: number[];
   /** user ids whose records the viewer reaches as a team: themselves and their direct reports */
   teamIds: number[];
+  /** when the credential (login token or API key) stops working; null when it does not expire */
+  expiresAt?: Date | null;
 }
 
 export const isUser = (viewer: Viewer | null): viewer is Viewer & { kind: "user" } => viewer?.kind === "user";

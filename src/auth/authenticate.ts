@@ -50,14 +50,14 @@ export async function authenticate(config: Config, db: DataSource, authorization
     if (!row || !secretMatches(key[2], row.secretHash)) throw refused("Unknown API key");
     if (row.revokedAt) throw refused("API key revoked");
     if (row.expiresAt && row.expiresAt <= now) throw refused("API key expired");
-    return { kind: "partner", id: row.id, name: row.name, role: Role.PARTNER, territoryId: null, territoryIds: row.territoryIds, teamIds: [] };
+    return { kind: "partner", id: row.id, name: row.name, role: Role.PARTNER, territoryId: null, territoryIds: row.territoryIds, teamIds: [], expiresAt: row.expiresAt };
   }
 
   const claims = verifyToken(config, credential);
   if (!claims) throw refused("Invalid or expired token");
-  const found = await loadViewer(db, Number(claims.sub));
+  const found = await loadViewer(db, claims.sub);
   if (!found) throw refused("Unknown user");
   // Frozen users are refused at once, whatever their tokens say (PRODUCT.md, "Users who leave").
   if (found.user.frozen) throw refused("User is frozen");
-  return found.viewer;
+  return { ...found.viewer, expiresAt: new Date(claims.exp * 1000) };
 }

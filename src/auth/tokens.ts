@@ -3,8 +3,11 @@ import jwt from "jsonwebtoken";
 import type { Config } from "../config";
 
 export interface TokenClaims {
-  sub: string;
+  /** the user id */
+  sub: number;
   iat: number;
+  /** expiry, in seconds since the epoch */
+  exp: number;
 }
 
 const keys = new Map<string, KeyObject>();
@@ -28,8 +31,9 @@ export function issueToken(config: Config, userId: number): string {
 export function verifyToken(config: Config, token: string): TokenClaims | null {
   try {
     const claims = jwt.verify(token, keyOf(config.jwtSecret), { algorithms: ["HS256"] });
-    if (typeof claims === "string" || !claims.sub || !claims.iat) return null;
-    return { sub: claims.sub, iat: claims.iat };
+    // A token we signed always names a user id; anything else was signed by someone holding the key.
+    if (typeof claims === "string" || !claims.sub || !/^[1-9]\d{0,14}$/.test(claims.sub) || !claims.iat || !claims.exp) return null;
+    return { sub: Number(claims.sub), iat: claims.iat, exp: claims.exp };
   } catch {
     return null;
   }

@@ -3,6 +3,8 @@ import { HeaderMap, type ApolloServer } from "@apollo/server";
 import type { Context } from "../context";
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** Past this much of an oversized body the connection is cut rather than read to its end. */
+const MAX_DISCARDED_BYTES = 16 * MAX_BODY_BYTES;
 
 class HttpError extends Error {
   constructor(readonly status: number, message: string) {
@@ -10,18 +12,23 @@ class HttpError extends Error {
   }
 }
 
+/**
+ * The request body, up to MAX_BODY_BYTES. A larger one is read to its end and thrown away, so the
+ * client, still sending, gets its 413 instead of a reset connection; only a huge one is cut short.
+ */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new HttpError(413, "request body too large"));
-        req.destroy();
-      } else chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else if (size > MAX_DISCARDED_BYTES) req.destroy();
     });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => {
+      if (size > MAX_BODY_BYTES) reject(new HttpError(413, `request body is larger than ${MAX_BODY_BYTES} bytes`));
+      else resolve(Buffer.concat(chunks).toString("utf8"));
+    });
     req.on("error", reject);
   });
 }
@@ -76,7 +83,9 @@ export async function handleGraphQL(
     for await (const chunk of result.body.asyncIterator) res.write(chunk);
     res.end();
   } catch (error) {
-    if (error instanceof HttpError) return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: "BAD_REQUEST" } }] });
+    if (error instanceof HttpError) {
+      return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.status === 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST" } }] });
+    }
     console.error("HTTP handler failed:", error);
     if (!res.headersSent) sendJson(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
     else res.end();

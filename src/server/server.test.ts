@@ -4,6 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { rmSync } from "node:fs";
 import { request as httpRequest, type IncomingMessage } from "node:http";
+import { createSecretKey } from "node:crypto";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import jwt from "jsonwebtoken";
 import WebSocket from "ws";
 import { freshDatabaseUrl, startTestGateway, codes, type TestGateway } from "../../test/harness";
 
@@ -53,6 +57,11 @@ describe("shutdown", () => {
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ query: `mutation { login(email: "exec@demo.test", password: "demo-password") { token } }` }),
       }).then((r) => r.json() as Promise<{ data: { login: { token: string } } }>);
+      // Without JWT_SECRET the process signs with a random secret of its own, and says so.
+      expect(run.out()).toContain("JWT_SECRET is not set");
+      const forged = jwt.sign({}, "crm-gateway-development-secret-do-not-use-in-production", { subject: "1", expiresIn: 600 });
+      const refused = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${forged}` }, body: JSON.stringify({ query: "{ viewer { id } }" }) });
+      expect(refused.status).toBe(401);
       const socket = new WebSocket(url.replace("http", "ws"), "graphql-transport-ws");
       await once(socket, "open");
       socket.send(JSON.stringify({ type: "connection_init", payload: { authorization: `Bearer ${login.data.login.token}` } }));
@@ -160,6 +169,79 @@ describe("WebSocket", () => {
   });
 });
 
+describe("WebSocket limits", () => {
+  let t: TestGateway;
+  beforeAll(async () => {
+    t = await startTestGateway({ WS_MAX_MESSAGE_BYTES: String(1024 * 1024) });
+  });
+  afterAll(() => t.stop());
+
+  const connect = async (token: string) => {
+    const socket = new WebSocket(t.wsUrl, "graphql-transport-ws");
+    await once(socket, "open");
+    socket.send(JSON.stringify({ type: "connection_init", payload: { authorization: `Bearer ${token}` } }));
+    const [ack] = await once(socket, "message");
+    expect(JSON.parse(String(ack)).type).toBe("connection_ack");
+    return socket;
+  };
+
+  it("closes a socket that sends a message over WS_MAX_MESSAGE_BYTES (1009), as HTTP refuses a large body", async () => {
+    const socket = await connect(await t.token("rep1.coal@demo.test"));
+    const closed = once(socket, "close");
+    socket.send(JSON.stringify({ id: "big", type: "subscribe", payload: { query: `query ${"A".repeat(2 * 1024 * 1024)} { viewer { id } }` } }));
+    const [code] = await closed;
+    expect(code).toBe(1009);
+  });
+
+  it("keeps the server's memory flat when one socket sends many huge operation names", async () => {
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    const heap = () => {
+      gc();
+      gc();
+      return process.memoryUsage().heapUsed;
+    };
+    const socket = await connect(await t.token("rep1.coal@demo.test"));
+    const before = heap();
+    const count = 40;
+    let completed = 0;
+    const done = new Promise<void>((resolve) =>
+      socket.on("message", (raw) => {
+        if (JSON.parse(String(raw)).type === "complete" && ++completed === count) resolve();
+      }),
+    );
+    // Just under the message limit each: valid operations, so before the fix each was kept in the document cache.
+    for (let i = 0; i < count; i++) {
+      socket.send(JSON.stringify({ id: `op${i}`, type: "subscribe", payload: { query: `query N${i}${"A".repeat(900 * 1024)} { viewer { id } }` } }));
+    }
+    await done;
+    const closed = once(socket, "close");
+    socket.close();
+    await closed;
+    // 40 operations of 900 KB are 36 MB of text alone; what stays must be far less than one of them per operation.
+    expect(heap() - before).toBeLessThan(10 * 1024 * 1024);
+  });
+
+  it("answers bad variables with BAD_USER_INPUT naming the variable, as over HTTP", async () => {
+    const client = t.ws(await t.token("head.coal@demo.test"));
+    const query = "query($first: Int) { accounts(first: $first) { totalCount } }";
+    await expect(client.iterate({ query, variables: { first: "many" } }).next()).rejects.toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/^Variable "\$first" got invalid value "many"/), extensions: { code: "BAD_USER_INPUT" } }),
+    ]);
+    const http = await t.gql(query, { first: "many" }, await t.token("head.coal@demo.test"));
+    expect(codes(http)).toEqual(["BAD_USER_INPUT"]);
+  });
+
+  it("closes a socket with 4401 when its token expires, ending its subscriptions", async () => {
+    const id = await t.userId("rep1.coal@demo.test");
+    const shortLived = jwt.sign({}, createSecretKey(Buffer.from(t.gateway.services.config.jwtSecret)), { subject: id, expiresIn: 2, algorithm: "HS256" });
+    const socket = await connect(shortLived);
+    socket.send(JSON.stringify({ id: "live", type: "subscribe", payload: { query: "subscription { leadAssigned { assignedAt } }" } }));
+    const [code] = await once(socket, "close");
+    expect(code).toBe(4401);
+  });
+});
+
 describe("production mode", () => {
   let t: TestGateway;
   beforeAll(async () => {
@@ -186,5 +268,17 @@ describe("production mode", () => {
     for (const error of introspection) expect(error).toEqual(expect.objectContaining({ message: expect.stringMatching(/introspection has been disabled/), extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }));
     const typo = await refused("{ viewr { id } }");
     expect(typo).toEqual([expect.objectContaining({ message: 'Cannot query field "viewr" on type "Query".', extensions: { code: "GRAPHQL_VALIDATION_FAILED" } })]);
+    const enumTypo = await refused("{ accounts(filter: { status: ACTIV }) { totalCount } }");
+    expect(enumTypo).toEqual([expect.objectContaining({ message: 'Value "ACTIV" does not exist in "AccountStatus" enum.' })]);
+  });
+
+  it("suggests no enum values, in literals or in variables", async () => {
+    const token = await t.token("exec@demo.test");
+    const literal = await t.gql(`{ accounts(filter: { status: ACTIV }) { totalCount } }`, {}, token);
+    expect(literal.errors?.[0].message).toBe('Value "ACTIV" does not exist in "AccountStatus" enum.');
+    const variable = await t.gql(`query($s: AccountStatus) { accounts(filter: { status: $s }) { totalCount } }`, { s: "ACTIV" }, token);
+    expect(codes(variable)).toEqual(["BAD_USER_INPUT"]);
+    expect(variable.errors?.[0].message).toMatch(/does not exist in "AccountStatus" enum\.$/);
+    expect(JSON.stringify([literal, variable])).not.toMatch(/Did you mean/);
   });
 });

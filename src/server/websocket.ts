@@ -2,10 +2,11 @@ import type { Server as HttpServer } from "node:http";
 import {
   GraphQLError,
   NoSchemaIntrospectionCustomRule,
+  getOperationAST,
+  getVariableValues,
   parse,
   specifiedRules,
   validate,
-  type DocumentNode,
   type GraphQLSchema,
   type ValidationRule,
 } from "graphql";
@@ -14,20 +15,34 @@ import { WebSocketServer, type WebSocket } from "ws";
 import type { Viewer } from "../access/viewer";
 import { authenticate } from "../auth/authenticate";
 import { createContext, type Services } from "../context";
-import { ErrorCode, formatError, withCode } from "../errors";
+import { ErrorCode, formatError, hideSuggestions, withCode } from "../errors";
+import { DocumentCache } from "./document-cache";
 
 type ConnectionExtra = {
   viewer?: Viewer;
   authorization?: string;
+  /** closes the socket when the credential expires */
+  expiry?: NodeJS.Timeout;
 };
 
 export const principalKey = (viewer: Pick<Viewer, "kind" | "id">) => `${viewer.kind}:${viewer.id}`;
 
-/** How many distinct valid operations the WebSocket keeps parsed and validated. */
-const DOCUMENT_CACHE_SIZE = 500;
+/** The close code for a credential that expired while the socket was open (graphql-ws uses 4401 for "Unauthorized"). */
+export const CLOSE_EXPIRED = 4401;
 
-/** In production, as graphql-armor's blockFieldSuggestion does over HTTP: suggestions would reveal the schema. */
-const hideSuggestions = (message: string) => message.replace(/\s*Did you mean .+\?/g, "");
+/** setTimeout's longest delay; a later expiry re-arms the timer when it fires. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Closes `socket` with 4401 once `expiresAt` has passed. */
+function closeAtExpiry(socket: WebSocket, expiresAt: Date, extra: ConnectionExtra): void {
+  const wait = expiresAt.getTime() - Date.now();
+  if (wait <= 0) {
+    socket.close(CLOSE_EXPIRED, "Credential expired");
+    return;
+  }
+  extra.expiry = setTimeout(() => closeAtExpiry(socket, expiresAt, extra), Math.min(wait, MAX_TIMER_MS));
+  extra.expiry.unref();
+}
 
 /**
  * graphql-ws on the same port and path as HTTP. The socket authenticates in `connection_init`;
@@ -36,15 +51,16 @@ const hideSuggestions = (message: string) => message.replace(/\s*Did you mean .+
  * parse and validation, so the same limits and production settings as over HTTP are applied here.
  */
 export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, services: Services, limits: ValidationRule[]) {
-  const wss = new WebSocketServer({ server: httpServer, path: "/graphql" });
+  // Like HTTP's body limit: ws closes a socket whose message is larger with 1009 before it is buffered whole.
+  const wss = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: services.config.wsMaxMessageBytes });
   const sockets = new Map<string, Set<WebSocket>>();
-  const format = formatError(services.config.debugErrors);
+  const format = formatError(services.config.debugErrors, services.config.production);
   const { production, queryMaxTokens } = services.config;
   const rules = [...specifiedRules, ...limits, ...(production ? [NoSchemaIntrospectionCustomRule] : [])];
   // Thousands of subscribers send the same few operations: parse and validate each text once, and
   // share its (read-only) document, rather than hold one copy per subscription (as Apollo's
   // document store does over HTTP). Validation depends only on the text, schema and rules.
-  const documents = new Map<string, DocumentNode>();
+  const documents = new DocumentCache();
 
   const offRevoked = services.events.on<{ kind: "user" | "partner"; id: number }>("principal.revoked", (principal) => {
     for (const socket of sockets.get(principalKey(principal)) ?? []) socket.close(4403, "Forbidden");
@@ -61,6 +77,7 @@ export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, s
           if (!viewer) return false;
           ctx.extra.viewer = viewer;
           ctx.extra.authorization = authorization;
+          if (viewer.expiresAt) closeAtExpiry(ctx.extra.socket, viewer.expiresAt, ctx.extra);
           const key = principalKey(viewer);
           if (!sockets.has(key)) sockets.set(key, new Set());
           sockets.get(key)!.add(ctx.extra.socket);
@@ -70,6 +87,7 @@ export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, s
         }
       },
       onClose: (ctx) => {
+        clearTimeout(ctx.extra.expiry);
         if (ctx.extra.viewer) sockets.get(principalKey(ctx.extra.viewer))?.delete(ctx.extra.socket);
       },
       onSubscribe: async (ctx, _id, payload) => {
@@ -95,8 +113,13 @@ export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, s
           if (errors.length > 0) {
             return errors.map((e) => withCode(e, ErrorCode.ValidationFailed, production ? hideSuggestions(e.message) : e.message));
           }
-          if (documents.size >= DOCUMENT_CACHE_SIZE) documents.delete(documents.keys().next().value!);
           documents.set(payload.query, document);
+        }
+        // Coerced here, as Apollo does over HTTP, so bad variables answer BAD_USER_INPUT, not an internal error.
+        const operation = getOperationAST(document, payload.operationName);
+        if (operation) {
+          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {}, { maxErrors: 25 });
+          if (coerced.errors) return coerced.errors.map((e) => withCode(e, ErrorCode.BadUserInput, production ? hideSuggestions(e.message) : e.message));
         }
         return {
           schema,
