@@ -5,6 +5,7 @@ import { AuditResolver } from "./audit/audit.resolver";
 import { AuthResolver } from "./auth/auth.resolver";
 import type { CrmModule } from "./modules/contract";
 import { Core1700000000000 } from "./migrations/1700000000000-core";
+import { UserEmailExact1700000000100 } from "./migrations/1700000000100-user-email-exact";
 import { ApiKey } from "./org/api-key.entity";
 import { OrgResolver } from "./org/org.resolver";
 import { Territory } from "./org/territory.entity";
@@ -19,7 +20,7 @@ export const coreModule: CrmModule = {
   requires: [],
   entities: [Territory, User, ApiKey, AuditEntry],
   resolvers: [OrgResolver, AuthResolver, AuditResolver],
-  migrations: [Core1700000000000],
+  migrations: [Core1700000000000, UserEmailExact1700000000100],
   grants: {
     [OrgPermission.ReadUsers]: STAFF,
     [OrgPermission.ManageUsers]: [Role.TERRITORY_ADMIN, Role.SYSTEM_ADMIN],

@@ -9,6 +9,16 @@ function tooMany(seconds: number) {
 }
 
 /**
+ * An e-mail address as it is stored and compared: trimmed, NFKC (full-width letters and digits to
+ * ASCII), format and other invisible characters (zero-width space, soft hyphen, bidi controls)
+ * dropped, lower case. Lookups compare it exactly (users.email is binary on MySQL), so the per-account
+ * limit below counts every spelling that can reach one user under one key.
+ */
+export function normaliseEmail(email: string): string {
+  return email.normalize("NFKC").replace(/[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, "").trim().toLowerCase();
+}
+
+/**
  * Logs a user in. Failed attempts are limited per account and per client address, so a password
  * cannot be guessed through this mutation; the answer never tells which e-mails exist.
  */
@@ -17,7 +27,7 @@ export async function login(ctx: Context, email: string, password: string): Prom
   const windowMs = config.loginWindowSeconds * 1000;
   const perAccount = ctx.limiters.get("login:account", config.loginMaxAttemptsPerAccount, windowMs);
   const perAddress = ctx.limiters.get("login:address", config.loginMaxAttemptsPerAddress, windowMs);
-  const accountKey = email.trim().toLowerCase();
+  const accountKey = normaliseEmail(email);
   const wait = Math.max(perAccount.retryAfter(accountKey), perAddress.retryAfter(ctx.clientAddress));
   if (wait > 0) throw tooMany(wait);
   // Counted as a failure before the password is checked (asynchronously), or parallel guesses would all pass the limit.

@@ -12,6 +12,7 @@ export class User {
 
   // email, role and frozen are nullable in the schema because partners are refused them: a refused
   // non-null field would null the whole user (an account's owner), not only itself.
+  /** Stored as normaliseEmail (auth.service.ts) gives it and compared exactly: binary on MySQL (UserEmailExact1700000000100). */
   @Field(() => String, { nullable: true, description: "null for partners, who are refused it" })
   @Column({ type: "varchar", length: 254, unique: true })
   email: string;
