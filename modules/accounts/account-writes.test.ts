@@ -523,6 +523,52 @@ describe("bad input on every mutation names the field, and writes nothing", () =
   });
 });
 
+describe("the public pool", () => {
+  const POOLED = `{ accounts(first: 3, filter: { inPublicPool: true }) { edges { node { id version contacts { id version } } } } }`;
+  const CLAIM = `mutation($id: ID!) { claimAccount(id: $id) { id version owner { id } } }`;
+  const OPPORTUNITY = `mutation($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }`;
+
+  it("is read-only for reps and managers until claimed: no update, contact, activity, opportunity or transfer, and nothing changes", async () => {
+    const rep = await t.token("rep1.coal@demo.test");
+    const manager = await t.token("manager.coal@demo.test");
+    const [pooled] = (await t.gql(POOLED, {}, rep)).data.accounts.edges.map((e: { node: unknown }) => e.node);
+    const contact = (await t.gql(CREATE_CONTACT, { input: { accountId: pooled.id, name: "Pool Contact" } }, await t.token("head.coal@demo.test"))).data.createContact;
+    const before = await readAs("head.coal@demo.test", pooled.id);
+    const rep2 = await t.userId("rep2.coal@demo.test");
+    const writes: [string, string, Record<string, unknown>][] = [
+      [rep, UPDATE, { id: pooled.id, version: before.version, input: { name: uniqueName("Renamed pool") } }],
+      [rep, UPDATE, { id: pooled.id, version: before.version, input: { status: "ACTIVE" } }],
+      [rep, CREATE_CONTACT, { input: { accountId: pooled.id, name: "Sneaky Contact" } }],
+      [rep, UPDATE_CONTACT, { id: contact.id, version: contact.version, input: { title: "Buyer" } }],
+      [rep, LOG, { input: { type: "CALL", subject: "Working the pool", accountId: pooled.id } }],
+      [rep, OPPORTUNITY, { input: { accountId: pooled.id, name: "Pool deal", amount: "1000.00", expectedCloseDate: "2027-06-30" } }],
+      [manager, UPDATE, { id: pooled.id, version: before.version, input: { industry: "Steel" } }],
+      [manager, TRANSFER, { id: pooled.id, ownerId: rep2 }],
+      [manager, LOG, { input: { type: "VISIT", subject: "Manager visit", accountId: pooled.id } }],
+    ];
+    for (const [token, document, variables] of writes) {
+      const r = await t.gql(document, variables, token);
+      expect({ document, codes: codes(r), reason: r.errors?.[0].extensions?.reason }).toEqual({ document, codes: ["FAILED_PRECONDITION"], reason: "IN_PUBLIC_POOL" });
+    }
+    expect(await readAs("head.coal@demo.test", pooled.id)).toEqual(before);
+  });
+
+  it("takes writes once a rep has claimed it, and a head may transfer it out of the pool", async () => {
+    const rep = await t.token("rep2.coal@demo.test");
+    const [first, second] = (await t.gql(POOLED, {}, rep)).data.accounts.edges.map((e: { node: { id: string } }) => e.node);
+    const claimed = await t.gql(CLAIM, { id: first.id }, rep);
+    expect(claimed.errors).toBeUndefined();
+    const UPDATE_INDUSTRY = `mutation($id: ID!, $version: Int!, $input: UpdateAccountInput!) { updateAccount(id: $id, version: $version, input: $input) { industry } }`;
+    const changed = await t.gql(UPDATE_INDUSTRY, { id: first.id, version: claimed.data.claimAccount.version, input: { industry: "Coke" } }, rep);
+    expect(changed.data).toEqual({ updateAccount: { industry: "Coke" } });
+    const rep1 = await t.userId("rep1.coal@demo.test");
+    const moved = await t.gql(TRANSFER, { id: second.id, ownerId: rep1 }, await t.token("head.coal@demo.test"));
+    expect(moved.errors).toBeUndefined();
+    expect(moved.data.transferAccount.owner.id).toBe(rep1);
+    expect((await t.gql(LOG, { input: { type: "CALL", subject: "Now mine", accountId: second.id } }, await t.token("rep1.coal@demo.test"))).errors).toBeUndefined();
+  });
+});
+
 describe("transfers", () => {
   it("a manager transfers within the team, and the audit trail shows the owner change", async () => {
     const account = await createAs("manager.coal@demo.test", { name: uniqueName("Team transfer") });

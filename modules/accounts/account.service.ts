@@ -3,7 +3,7 @@ import { SELLING_ROLES, Role } from "../../src/access/roles";
 import type { Context } from "../../src/context";
 import { inTransaction, diff, type UnitOfWork } from "../../src/db/unit-of-work";
 import { keysetPage } from "../../src/db/pagination";
-import { badInput, conflict, forbidden, notFound } from "../../src/errors";
+import { badInput, conflict, forbidden, notFound, refused } from "../../src/errors";
 import { SortDirection, type ConnectionResult, type PageArgs } from "../../src/graphql/connection";
 import { parseId } from "../../src/graphql/ids";
 import { Territory } from "../../src/org/territory.entity";
@@ -12,6 +12,7 @@ import { Account, AccountStatus, ApprovalStatus, FollowUpState, Tier } from "./a
 import { AccountOrderField, type AccountFilter, type AccountOrder, type CreateAccountInput, type UpdateAccountInput } from "./account.inputs";
 import { normaliseAccountName, normaliseRegistrationNo } from "./account-name";
 import { AccountPermission } from "./account.permissions";
+import { AccountReason } from "./account.reasons";
 import { Activity } from "./activity.entity";
 import { assertNoDuplicate, duplicateError, isUniqueViolation } from "./duplicates";
 import { policyOf } from "./follow-up.policy";
@@ -39,15 +40,28 @@ async function requireAccount(ctx: Context, manager: EntityManager, id: number):
   return account;
 }
 
-/** An archived account is read-only: refuses any write to it or to what hangs off it. */
-export function assertWritable(account: Account): Account {
+function assertNotArchived(account: Account): Account {
   if (account.archivedAt) throw conflict(`Account ${account.id} is archived`);
+  return account;
+}
+
+/**
+ * Refuses any write to an account, or to what hangs off it, that is archived, or that is in the public
+ * pool for a caller who reaches it only through the pool (reps and managers): for them it is read-only
+ * until claimed, or anyone could work it without a claim, past the claim limit. Those who reach the
+ * whole territory (heads, executives, territory staff) keep working it, and may transfer it out.
+ */
+export function assertWritable(ctx: Context, account: Account): Account {
+  assertNotArchived(account);
+  if (account.inPublicPool && !ctx.scope.coversTerritory(account.territoryId)) {
+    throw refused(AccountReason.InPublicPool, `Account ${account.id} is in the public pool: claim it (or have it transferred) before changing it`);
+  }
   return account;
 }
 
 /** An account in the viewer's reach that still takes writes. */
 export async function requireWritableAccount(ctx: Context, manager: EntityManager, id: number): Promise<Account> {
-  return assertWritable(await requireAccount(ctx, manager, id));
+  return assertWritable(ctx, await requireAccount(ctx, manager, id));
 }
 
 const ORDER_COLUMNS = {
@@ -243,6 +257,7 @@ export function archiveAccount(ctx: Context, id: number): Promise<Account> {
   return inTransaction(ctx, async (uow) => {
     const account = await requireAccount(ctx, uow.manager, id);
     if (account.archivedAt) throw conflict(`Account ${id} is already archived`);
+    assertWritable(ctx, account);
     const updated = await bumpVersion(uow.manager, account, { archivedAt: new Date() });
     await uow.audit("Account", id, "ARCHIVE", { archivedAt: { from: null, to: updated.archivedAt!.toISOString() } });
     return updated;
@@ -295,7 +310,7 @@ export function claimAccount(ctx: Context, id: number): Promise<Account> {
       // because MySQL takes the transaction's snapshot at its first read, which must come after the wait.
       await uow.manager.getRepository(User).createQueryBuilder("u").select("u.id").where("u.id = :me", { me: viewer.id }).setLock("pessimistic_write").getOne();
     }
-    const account = await requireWritableAccount(ctx, uow.manager, id);
+    const account = assertNotArchived(await requireAccount(ctx, uow.manager, id));
     if (!account.inPublicPool) throw conflict(`Account ${id} is not in the public pool`);
     const policy = await policyOf(uow.manager, account.territoryId);
     const held = await uow.manager

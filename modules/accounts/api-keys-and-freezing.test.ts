@@ -186,15 +186,13 @@ describe("with the demo data", () => {
       const client = t.ws(key);
       const closing = closed(client);
       await Promise.race([connected(client), closing]);
-      // Wait out the expiry: the server compares against its own clock, as it would in production.
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, expiresAt.getTime() - Date.now()) + 1000));
+      // The server closes the open socket itself when the key expires (4401), by its own clock.
+      expect(await closing).toBe(4401);
+      expect(Date.now()).toBeGreaterThanOrEqual(expiresAt.getTime());
       const refused = await t.gql(ACCOUNTS, {}, key);
       expect(refused.status).toBe(401);
       expect(codes(refused)).toEqual(["UNAUTHENTICATED"]);
       expect(refused.errors![0].message).toMatch(/expired/);
-      // Every operation on an open socket checks the credential again.
-      await expect(client.iterate({ query: `{ accounts(first: 1) { totalCount } }` }).next()).rejects.toBeDefined();
-      expect(await closing).toBe(4403);
     });
 
     it("a key that was never issued, or one whose secret is wrong, is refused", async () => {

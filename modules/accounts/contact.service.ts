@@ -63,7 +63,7 @@ export async function updateContact(ctx: Context, id: number, version: number, i
     const contact = await uow.manager.findOneBy(Contact, { id });
     const account = contact && (await findAccount(ctx, contact.accountId, uow.manager));
     if (!contact || !account) throw notFound("Contact", id);
-    assertWritable(account);
+    assertWritable(ctx, account);
     if (contact.version !== version) throw conflict(`Contact ${id} is at version ${contact.version}, not ${version}`, { field: "version", currentVersion: contact.version });
     const result = await uow.manager.update(Contact, { id, version }, { ...changes, version: version + 1 });
     if (!result.affected) throw conflict(`Contact ${id} was changed by someone else`, { field: "version" });

@@ -63,7 +63,7 @@ export const accountsModule: CrmModule = {
     {
       name: "follow-up sweep",
       every: (s) => s.config.followUpSweepIntervalMs,
-      run: (s, now) => runFollowUpSweep(s, now),
+      run: (s, now) => runFollowUpSweep({ ...s, viewer: null }, now, now),
     },
   ],
   auditable: {
@@ -80,7 +80,8 @@ export { Account, AccountStatus, ApprovalStatus, FollowUpState, Tier, RiskGrade 
 export { Activity, ActivityType } from "./activity.entity";
 export { Contact } from "./contact.entity";
 export { accountById, activitiesByRelated } from "./account.loaders";
-export { findAccount, scopedAccounts, insertAccount, ACCOUNT_SCOPE } from "./account.service";
+export { assertWritable, findAccount, scopedAccounts, insertAccount, ACCOUNT_SCOPE } from "./account.service";
+export { AccountReason } from "./account.reasons";
 export { recordActivity } from "./activity.service";
 export { insertContact } from "./contact.service";
 export { ActivityDetailsInput, CreateAccountInput } from "./account.inputs";

@@ -2,7 +2,7 @@ import type { Context } from "../../src/context";
 import { diff, inTransaction } from "../../src/db/unit-of-work";
 import { badInput, conflict } from "../../src/errors";
 import { parseId } from "../../src/graphql/ids";
-import { findAccount, insertAccount, insertContact, type Account, type Contact } from "../accounts";
+import { assertWritable, findAccount, insertAccount, insertContact, type Account, type Contact } from "../accounts";
 import { Lead, LeadStatus } from "./lead.entity";
 import type { ConvertLeadInput } from "./lead.inputs";
 import { LEAD_AUDITED, requireLead, saveLead } from "./lead.service";
@@ -35,7 +35,7 @@ export function convertLead(ctx: Context, id: number, input: ConvertLeadInput): 
       const found = await findAccount(ctx, linkId, uow.manager);
       if (!found || found.archivedAt) throw badInput("accountId", `account ${linkId} does not exist or is outside your reach`);
       if (found.territoryId !== lead.territoryId) throw badInput("accountId", "the account belongs to another territory than the lead");
-      account = found;
+      account = assertWritable(ctx, found);
     } else {
       account = await insertAccount(
         ctx,

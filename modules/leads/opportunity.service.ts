@@ -6,7 +6,7 @@ import { diff, inTransaction, type UnitOfWork } from "../../src/db/unit-of-work"
 import { badInput, conflict, forbidden, notFound } from "../../src/errors";
 import { SortDirection, type ConnectionResult, type PageArgs } from "../../src/graphql/connection";
 import { parseId } from "../../src/graphql/ids";
-import { findAccount, type Account } from "../accounts";
+import { assertWritable, findAccount, type Account } from "../accounts";
 import { cleanText } from "./lead.service";
 import { staleBefore } from "./monthly-activity";
 import { CloseOutcome, Opportunity, OpportunityStage, OpportunityStageChange, OpportunityStatus, type Attachment } from "./opportunity.entity";
@@ -145,6 +145,7 @@ export function createOpportunity(ctx: Context, input: CreateOpportunityInput): 
     const account = await findAccount(ctx, accountId, uow.manager);
     if (!account) throw badInput("accountId", `account ${accountId} does not exist or is outside your reach`);
     if (account.archivedAt) throw badInput("accountId", `account ${accountId} is archived`);
+    assertWritable(ctx, account);
     return insertOpportunity(ctx, uow, { ...input, account, ownerId: ctx.viewer!.id });
   });
 }
