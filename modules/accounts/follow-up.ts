@@ -2,7 +2,9 @@ import { Brackets, type EntityManager, type WhereExpressionBuilder } from "typeo
 import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity";
 import type { Services } from "../../src/context";
 import { AuditEntry } from "../../src/audit/audit-entry.entity";
-import { inTransaction } from "../../src/db/unit-of-work";
+import type { Viewer } from "../../src/access/viewer";
+import { actorOf, inTransaction } from "../../src/db/unit-of-work";
+import { badInput } from "../../src/errors";
 import { Territory } from "../../src/org/territory.entity";
 import { Account, AccountStatus, ApprovalStatus, FollowUpState } from "./account.entity";
 import { policyOf } from "./follow-up.policy";
@@ -70,15 +72,16 @@ async function updateStillMatching(
  * for the first warning period are WARN_30, for the second WARN_60, and after the reclaim period
  * they go to the territory's public pool with their owner recorded. Every change is audited.
  */
-async function sweepTerritory(services: Services, territoryId: number, asOf: Date): Promise<SweepCounts> {
-  return inTransaction({ ...services, viewer: null }, async (uow) => {
+async function sweepTerritory(runner: SweepRunner, territoryId: number, asOf: Date): Promise<SweepCounts> {
+  const actor = actorOf(runner);
+  return inTransaction(runner, async (uow) => {
     const m = uow.manager;
     const policy = await policyOf(m, territoryId);
     const cut = (days: number) => new Date(asOf.getTime() - days * DAY);
     const [c1, c2, c3] = [cut(policy.warnFirstDays), cut(policy.warnSecondDays), cut(policy.reclaimDays)];
     const audits: Omit<AuditEntry, "id" | "changes">[] = [];
     const record = (id: number, action: string, changes: object) =>
-      audits.push({ entityType: "Account", entityId: id, action, actor: "system", at: asOf, changesJson: JSON.stringify(changes) });
+      audits.push({ entityType: "Account", entityId: id, action, actor, at: asOf, changesJson: JSON.stringify(changes) });
     const choose = (condition: Condition) => condition(m.getRepository(Account).createQueryBuilder("a"));
 
     const reclaimable = all(watched(territoryId), quietSince(c3, "c3"));
@@ -112,12 +115,20 @@ async function sweepTerritory(services: Services, territoryId: number, asOf: Dat
   });
 }
 
-/** Runs the rule over every territory; the periodic job and `runFollowUpSweep(asOf)` both call this. */
-export async function runFollowUpSweep(services: Services, asOf: Date): Promise<SweepCounts> {
-  const territories = await services.db.getRepository(Territory).find({ select: { id: true } });
+/** Who runs a sweep: the periodic job (no viewer, audited as "system") or the caller of `runFollowUpSweep`, audited as themselves. */
+type SweepRunner = Services & { viewer: Viewer | null };
+
+/**
+ * Runs the rule over every territory as of `asOf`; the periodic job and `runFollowUpSweep(asOf)` both
+ * call this. `asOf` may be in the past (to catch up), never in the future: a sweep "as of 2099" would
+ * reclaim every account of the group at once.
+ */
+export async function runFollowUpSweep(runner: SweepRunner, asOf: Date, now = new Date()): Promise<SweepCounts> {
+  if (asOf.getTime() > now.getTime()) throw badInput("asOf", "must not be later than now");
+  const territories = await runner.db.getRepository(Territory).find({ select: { id: true } });
   const total: SweepCounts = { warned30: 0, warned60: 0, reclaimed: 0, cleared: 0 };
   for (const t of territories) {
-    const counts = await sweepTerritory(services, t.id, asOf);
+    const counts = await sweepTerritory(runner, t.id, asOf);
     for (const key of Object.keys(total) as (keyof SweepCounts)[]) total[key] += counts[key];
   }
   return total;
