@@ -21,6 +21,11 @@ export function normaliseEmail(email: string): string {
 /**
  * Logs a user in. Failed attempts are limited per account and per client address, so a password
  * cannot be guessed through this mutation; the answer never tells which e-mails exist.
+ *
+ * A locked account is no lock-out of its owner: five wrong passwords from anywhere would otherwise
+ * shut anyone (the executive) out for the window. While it is locked, an address with no failure in
+ * the window gets one try; the right password passes, a wrong one is refused like the lock and marks
+ * that address, so each address guesses once at most.
  */
 export async function login(ctx: Context, email: string, password: string): Promise<{ token: string; user: User }> {
   const { config } = ctx;
@@ -28,15 +33,18 @@ export async function login(ctx: Context, email: string, password: string): Prom
   const perAccount = ctx.limiters.get("login:account", config.loginMaxAttemptsPerAccount, windowMs);
   const perAddress = ctx.limiters.get("login:address", config.loginMaxAttemptsPerAddress, windowMs);
   const accountKey = normaliseEmail(email);
-  const wait = Math.max(perAccount.retryAfter(accountKey), perAddress.retryAfter(ctx.clientAddress));
-  if (wait > 0) throw tooMany(wait);
+  const addressWait = perAddress.retryAfter(ctx.clientAddress);
+  if (addressWait > 0) throw tooMany(addressWait);
+  const lockWait = perAccount.retryAfter(accountKey);
+  const throughLock = lockWait > 0 && perAddress.count(ctx.clientAddress) === 0;
+  if (lockWait > 0 && !throughLock) throw tooMany(lockWait);
   // Counted as a failure before the password is checked (asynchronously), or parallel guesses would all pass the limit.
   perAccount.hit(accountKey);
   perAddress.hit(ctx.clientAddress);
 
   const user = await ctx.db.getRepository(User).findOneBy({ email: accountKey });
   const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
-  if (!user || !ok) throw unauthenticated("Invalid e-mail or password");
+  if (!user || !ok) throw throughLock ? tooMany(lockWait) : unauthenticated("Invalid e-mail or password");
   // The right password: the attempt counted above was no failure after all.
   perAccount.reset(accountKey);
   perAddress.refund(ctx.clientAddress);

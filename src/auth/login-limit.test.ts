@@ -4,7 +4,8 @@
  * lookup alike, and compared exactly (binary on MySQL), so an accented or zero-width variant neither
  * gets fresh guesses at an account nor logs in as it (issue 8).
  */
-import { codes, startTestGateway, type TestGateway } from "../../test/harness";
+import { request } from "node:http";
+import { codes, startTestGateway, type GqlResult, type TestGateway } from "../../test/harness";
 import { UserEmailExact1700000000100 } from "../migrations/1700000000100-user-email-exact";
 
 const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token user { email } } }`;
@@ -68,5 +69,50 @@ describe("login limit per account, whatever the e-mail is spelt like", () => {
       await runner.release();
     }
     expect((await login("SERVICE.coal@demo.test", "demo-password")).data.login.user.email).toBe("service.coal@demo.test");
+  });
+});
+
+describe("a locked account does not lock its owner out", () => {
+  let t: TestGateway;
+  beforeAll(async () => {
+    t = await startTestGateway({ LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: "5" });
+  });
+  afterAll(() => t.stop());
+
+  /** A login sent from another loopback address (all of 127.0.0.0/8 is this machine), as from another client. */
+  const loginFrom = (localAddress: string, email: string, password: string) =>
+    new Promise<GqlResult>((resolve, reject) => {
+      const body = JSON.stringify({ query: LOGIN, variables: { e: email, p: password } });
+      const req = request(t.url, { method: "POST", localAddress, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
+        let text = "";
+        res.on("data", (chunk) => (text += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, ...JSON.parse(text) }));
+      });
+      req.on("error", reject);
+      req.end(body);
+    });
+
+  it("lets the right password in from an address without failures, and gives every other address at most one guess", async () => {
+    // Just below the limit the account is open, at it locked.
+    for (let i = 0; i < 4; i++) expect(codes(await loginFrom("127.0.0.2", "exec@demo.test", `guess-${i}`))).toEqual(["UNAUTHENTICATED"]);
+    expect((await loginFrom("127.0.0.3", "exec@demo.test", "demo-password")).data.login.user.email).toBe("exec@demo.test");
+    for (let i = 0; i < 5; i++) expect(codes(await loginFrom("127.0.0.2", "exec@demo.test", `guess-${i}`))).toEqual(["UNAUTHENTICATED"]);
+    // Locked: the attacker's address is refused even with the right password.
+    expect(codes(await loginFrom("127.0.0.2", "exec@demo.test", "demo-password"))).toEqual(["TOO_MANY_REQUESTS"]);
+    // A fresh address guessing wrong gets the same answer as the lock, and no second try.
+    expect(codes(await loginFrom("127.0.0.4", "exec@demo.test", "wrong"))).toEqual(["TOO_MANY_REQUESTS"]);
+    expect(codes(await loginFrom("127.0.0.4", "exec@demo.test", "demo-password"))).toEqual(["TOO_MANY_REQUESTS"]);
+    // The owner, from an address without failures, gets in, and that clears the lock.
+    const owner = await loginFrom("127.0.0.5", "exec@demo.test", "demo-password");
+    expect(owner.errors).toBeUndefined();
+    expect(owner.data.login.user.email).toBe("exec@demo.test");
+  });
+
+  it("marks a fresh address that guessed through the lock, even with guesses sent at once", async () => {
+    for (let i = 0; i < 5; i++) await loginFrom("127.0.0.6", "head.coal@demo.test", `guess-${i}`);
+    const burst = await Promise.all(Array.from({ length: 6 }, (_, i) => loginFrom("127.0.0.7", "head.coal@demo.test", `burst-${i}`)));
+    expect(burst.flatMap(codes)).toEqual(Array(6).fill("TOO_MANY_REQUESTS"));
+    expect(codes(await loginFrom("127.0.0.7", "head.coal@demo.test", "demo-password"))).toEqual(["TOO_MANY_REQUESTS"]);
+    expect((await loginFrom("127.0.0.8", "head.coal@demo.test", "demo-password")).data.login.user.email).toBe("head.coal@demo.test");
   });
 });

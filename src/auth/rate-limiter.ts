@@ -14,6 +14,12 @@ export class RateLimiter {
     return w.count >= this.limit ? Math.ceil((w.resetAt - now) / 1000) : 0;
   }
 
+  /** Attempts counted for `key` in its current window. */
+  count(key: string, now = Date.now()): number {
+    const w = this.windows.get(key);
+    return w && w.resetAt > now ? w.count : 0;
+  }
+
   hit(key: string, now = Date.now()): void {
     const w = this.windows.get(key);
     if (!w || w.resetAt <= now) {
