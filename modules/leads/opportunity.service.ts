@@ -1,11 +1,12 @@
 import type { EntityManager } from "typeorm";
-import { Role } from "../../src/access/roles";
+import { isAbove } from "../../src/access/hierarchy";
 import type { Context } from "../../src/context";
 import { keysetPage } from "../../src/db/pagination";
 import { diff, inTransaction, type UnitOfWork } from "../../src/db/unit-of-work";
 import { badInput, conflict, forbidden, notFound } from "../../src/errors";
 import { SortDirection, type ConnectionResult, type PageArgs } from "../../src/graphql/connection";
 import { parseId } from "../../src/graphql/ids";
+import { User } from "../../src/org/user.entity";
 import { assertWritable, findAccount, type Account } from "../accounts";
 import { cleanText } from "./lead.service";
 import { staleBefore } from "./monthly-activity";
@@ -208,6 +209,7 @@ export function requestClose(ctx: Context, id: number, outcome: CloseOutcome, lo
   } else if (lostReason && lostReason.trim() !== "") throw badInput("lostReason", "is only given when the outcome is LOST");
   return inTransaction(ctx, async (uow) => {
     const opportunity = await requireOpportunity(ctx, uow.manager, id);
+    if (opportunity.ownerId !== ctx.viewer!.id) throw forbidden("Only the opportunity's owner requests its close; someone above them confirms it");
     assertOpen(opportunity);
     const updated = await save(uow, opportunity, { status: OpportunityStatus.CLOSE_REQUESTED, requestedOutcome: outcome, lostReason: reason, closeRequestedAt: new Date() }, "REQUEST_CLOSE");
     uow.emit({ name: "opportunity.close-requested", payload: { opportunityId: id, outcome } });
@@ -219,8 +221,9 @@ async function closeRequested(ctx: Context, manager: EntityManager, id: number):
   const viewer = ctx.viewer!;
   const opportunity = await requireOpportunity(ctx, manager, id);
   if (opportunity.status !== OpportunityStatus.CLOSE_REQUESTED) throw conflict(`Opportunity ${id} has no close request (it is ${opportunity.status})`);
-  // The manager above the owner decides; nobody but an executive confirms their own request.
-  if (opportunity.ownerId === viewer.id && viewer.role !== Role.EXECUTIVE) throw forbidden("Your own close request is confirmed by the manager above you");
+  // Someone above the owner decides, never the owner: a request and its confirmation are two people's.
+  const owner = await manager.findOneByOrFail(User, { id: opportunity.ownerId });
+  if (!isAbove(viewer, owner)) throw forbidden(`A close request is confirmed or rejected by someone above its owner (${owner.name})`);
   return opportunity;
 }
 

@@ -16,7 +16,7 @@ async function myAccount(email: string): Promise<string> {
 }
 
 async function create(email: string, input: Record<string, unknown> = {}) {
-  const r = await t.gql(CREATE, { i: { name: `Deal ${Math.random().toString(36).slice(2, 8)}`, accountId: await myAccount(email), amount: "120000.00", expectedCloseDate: "2030-03-31", ...input } }, await t.token(email));
+  const r = await t.gql(CREATE, { i: { name: `Deal ${Math.random().toString(36).slice(2, 8)}`, amount: "120000.00", expectedCloseDate: "2030-03-31", ...input, accountId: input.accountId ?? (await myAccount(email)) } }, await t.token(email));
   expect(r.errors).toBeUndefined();
   return r.data.createOpportunity;
 }
@@ -100,6 +100,36 @@ describe("opportunities", () => {
     const own = await create("manager.coal@demo.test");
     await t.gql(REQUEST, { id: own.id, o: "WON" }, manager);
     expect(codes(await t.gql(`mutation($id: ID!) { confirmClose(id: $id) { status } }`, { id: own.id }, manager))).toEqual(["FORBIDDEN"]);
+    // The manager's own request goes to someone above them: the territory head.
+    expect((await t.gql(`mutation($id: ID!) { confirmClose(id: $id) { status } }`, { id: own.id }, await t.token("head.coal@demo.test"))).data.confirmClose).toEqual({ status: "WON" });
+  });
+
+  it("close: only the owner requests, and only someone above the owner confirms or rejects", async () => {
+    const REQUEST = `mutation($id: ID!) { requestClose(id: $id, outcome: WON) { status } }`;
+    const CONFIRM = `mutation($id: ID!) { confirmClose(id: $id) { status } }`;
+    const REJECT = `mutation($id: ID!) { rejectClose(id: $id) { status } }`;
+    const STATUS = `query($id: ID!) { opportunity(id: $id) { status version } }`;
+    const deal = await create("rep1.coal@demo.test");
+    // Neither the rep's manager, nor the head, nor a business manager or an executive asks in the owner's stead.
+    for (const email of ["manager.coal@demo.test", "head.coal@demo.test", "ops.coal@demo.test", "exec@demo.test"]) {
+      expect({ email, codes: codes(await t.gql(REQUEST, { id: deal.id }, await t.token(email))) }).toEqual({ email, codes: ["FORBIDDEN"] });
+    }
+    expect((await t.gql(STATUS, { id: deal.id }, await t.token("head.coal@demo.test"))).data.opportunity).toEqual({ status: "OPEN", version: 1 });
+    expect((await t.gql(REQUEST, { id: deal.id }, await t.token("rep1.coal@demo.test"))).data.requestClose).toEqual({ status: "CLOSE_REQUESTED" });
+
+    // A head's own request: no peer head, only an executive decides.
+    const headsDeal = await create("head.coal@demo.test", { accountId: await myAccount("rep1.coal@demo.test") });
+    const head = await t.token("head.coal@demo.test");
+    expect((await t.gql(REQUEST, { id: headsDeal.id }, head)).data.requestClose).toEqual({ status: "CLOSE_REQUESTED" });
+    expect(codes(await t.gql(CONFIRM, { id: headsDeal.id }, head))).toEqual(["FORBIDDEN"]);
+    expect(codes(await t.gql(REJECT, { id: headsDeal.id }, head))).toEqual(["FORBIDDEN"]);
+    expect((await t.gql(REJECT, { id: headsDeal.id }, await t.token("exec@demo.test"))).data.rejectClose).toEqual({ status: "OPEN" });
+
+    // An executive's own request goes to another executive, never to themselves.
+    const execsDeal = await create("exec@demo.test", { accountId: await myAccount("rep1.coal@demo.test") });
+    const exec = await t.token("exec@demo.test");
+    expect((await t.gql(REQUEST, { id: execsDeal.id }, exec)).data.requestClose).toEqual({ status: "CLOSE_REQUESTED" });
+    expect(codes(await t.gql(CONFIRM, { id: execsDeal.id }, exec))).toEqual(["FORBIDDEN"]);
   });
 
   it("refuse bad input on every mutation, naming the field", async () => {
