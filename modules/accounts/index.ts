@@ -13,6 +13,7 @@ import { runFollowUpSweep } from "./follow-up";
 import { FollowUpResolver } from "./follow-up.resolver";
 import { Accounts1700000001000 } from "./migrations/1700000001000-accounts";
 import { AccountIndexes1700000001100 } from "./migrations/1700000001100-account-indexes";
+import { AccountNameKeys1700000001200 } from "./migrations/1700000001200-account-name-keys";
 
 /** Accounts, contacts and activities (PRODUCT.md, "Customers (accounts) and contacts"). */
 export const accountsModule: CrmModule = {
@@ -20,7 +21,7 @@ export const accountsModule: CrmModule = {
   requires: [],
   entities: [Account, Contact, Activity, FollowUpPolicy, Holiday],
   resolvers: [AccountResolver, ContactResolver, ActivityResolver, FollowUpResolver],
-  migrations: [Accounts1700000001000, AccountIndexes1700000001100],
+  migrations: [Accounts1700000001000, AccountIndexes1700000001100, AccountNameKeys1700000001200],
   grants: accountGrants,
   rules: {
     Query: {
