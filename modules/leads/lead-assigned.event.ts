@@ -1,9 +1,11 @@
 import type { DomainEvent } from "../../src/events/event-bus";
-import type { Lead } from "./lead.entity";
+import { Lead } from "./lead.entity";
 
 /** Published after the commit of every assignment; `leadAssigned` subscribers are fed from it. */
 export interface LeadAssignedEvent {
   leadId: number;
+  /** the lead as this assignment left it: subscribers see it so, even if it has moved on since */
+  lead: Lead;
   territoryId: number;
   ownerId: number;
   previousOwnerId: number | null;
@@ -20,6 +22,9 @@ export function leadAssigned(lead: Lead, previousOwnerId: number | null, via: Le
     name: LEAD_ASSIGNED,
     payload: {
       leadId: lead.id,
+      // A copy: the entity object goes on changing in the writer's hands, and a later reassignment
+      // (to another territory) must not show through an earlier event's delivery.
+      lead: Object.assign(new Lead(), lead),
       territoryId: lead.territoryId!,
       ownerId: lead.ownerId!,
       previousOwnerId,

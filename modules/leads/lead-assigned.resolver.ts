@@ -5,7 +5,6 @@ import { forbidden, unauthenticated } from "../../src/errors";
 import { User } from "../../src/org/user.entity";
 import { LEAD_ASSIGNED, type LeadAssignedEvent } from "./lead-assigned.event";
 import { hearsOfAssignment } from "./lead-assignment";
-import { Lead } from "./lead.entity";
 import { LeadPermission } from "./lead.permissions";
 import { LeadAssignment } from "./lead.types";
 
@@ -20,7 +19,9 @@ function watchAssignments(ctx: Context): AsyncIterable<LeadAssignedEvent> {
 /**
  * The rows of one assignment, read once for all its recipients: every listener receives the same
  * event object, so it keys the cache and the entry goes with the event. Per subscriber, this was two
- * statements a recipient (1,832 an event at 10,000 subscribers, BENCHMARKS.md); now it is two an event.
+ * statements a recipient (1,832 an event at 10,000 subscribers, BENCHMARKS.md); now it is one an event.
+ * The lead is the event's own snapshot, as assigned: read at delivery, a quick reassignment to another
+ * territory showed the new territory's lead to the old one's subscribers.
  * Unscoped on purpose: the iterator's filter has already decided who hears of the event.
  */
 const assignmentRows = new WeakMap<LeadAssignedEvent, Promise<LeadAssignment>>();
@@ -28,12 +29,9 @@ const assignmentRows = new WeakMap<LeadAssignedEvent, Promise<LeadAssignment>>()
 function loadAssignment(services: Services, event: LeadAssignedEvent): Promise<LeadAssignment> {
   let loaded = assignmentRows.get(event);
   if (!loaded) {
-    loaded = Promise.all([
-      services.db.getRepository(Lead).findOneByOrFail({ id: event.leadId }),
-      services.db.getRepository(User).findBy({ id: In([...new Set([event.ownerId, event.assignedById])]) }),
-    ]).then(([lead, users]) => {
+    loaded = services.db.getRepository(User).findBy({ id: In([...new Set([event.ownerId, event.assignedById])]) }).then((users) => {
       const user = (id: number) => users.find((u) => u.id === id)!;
-      return { lead, owner: user(event.ownerId), assignedBy: user(event.assignedById), assignedAt: new Date(event.assignedAt) };
+      return { lead: event.lead, owner: user(event.ownerId), assignedBy: user(event.assignedById), assignedAt: new Date(event.assignedAt) };
     });
     assignmentRows.set(event, loaded);
   }

@@ -4,7 +4,7 @@ import { createContext } from "../../src/context";
 import { inTransaction } from "../../src/db/unit-of-work";
 import { conflict } from "../../src/errors";
 import { startTestGateway, codes, type TestGateway } from "../../test/harness";
-import { leadAssigned } from "./lead-assigned.event";
+import { LEAD_ASSIGNED, leadAssigned } from "./lead-assigned.event";
 import { LeadStatus } from "./lead.entity";
 import { requireLead, saveLead } from "./lead.service";
 
@@ -40,6 +40,11 @@ async function arrives(events: any[], count: number, withinMs: number): Promise<
     await sleep(20);
   }
   return events.length >= count;
+}
+
+/** Waits until `count` more subscriptions listen for assignments than `before` (the server has opened them). */
+async function listening(before: number, count: number): Promise<void> {
+  while (t.gateway.services.events.listenerCount(LEAD_ASSIGNED) < before + count) await new Promise((resolve) => setImmediate(resolve));
 }
 
 async function newCoalLead(company: string): Promise<string> {
@@ -175,6 +180,42 @@ describe("leadAssigned over graphql-ws", () => {
     expect(committed.errors).toBeUndefined();
     expect(await arrives(manager.events, 1, 1000)).toBe(true);
     expect(manager.events.map((e) => e.data.leadAssigned.lead.id)).toEqual([leadId]);
+  });
+
+  it("shows each subscriber the lead as its assignment left it, even when it moved to another territory before delivery", async () => {
+    const before = t.gateway.services.events.listenerCount(LEAD_ASSIGNED);
+    const coal = watch(t.ws(await t.token("head.coal@demo.test")));
+    const food = watch(t.ws(await t.token("head.food@demo.test")));
+    await listening(before, 2);
+    const leadId = await newCoalLead("Moved At Once Co.");
+    const exec = await t.token("exec@demo.test");
+    const [coalRep, foodRep] = [Number(await t.userId("rep1.coal@demo.test")), Number(await t.userId("rep1.food@demo.test"))];
+    const territory = async (email: string) => (await t.gql(`{ viewer { territory { id } } }`, {}, await t.token(email))).data.viewer.territory.id;
+    const [coalId, foodId] = [Number(await territory("rep1.coal@demo.test")), Number(await territory("rep1.food@demo.test"))];
+    // Two assignments in quick succession, the second committed before the first is delivered: made
+    // here with the gateway's own services, so that the order does not depend on timing.
+    const { services } = t.gateway;
+    const ctx = createContext(services, await authenticate(services.config, services.db, `Bearer ${exec}`), "127.0.0.1");
+    await inTransaction(ctx, async (uow) => {
+      const lead = await requireLead(ctx, uow.manager, Number(leadId));
+      const toCoal = await saveLead(uow.manager, lead, { status: LeadStatus.ASSIGNED, ownerId: coalRep, territoryId: coalId, assignedById: ctx.viewer!.id, assignedAt: new Date() });
+      uow.emit(leadAssigned(toCoal, null, "HAND"));
+      const toFood = await saveLead(uow.manager, toCoal, { ownerId: foodRep, territoryId: foodId, assignedAt: new Date() });
+      uow.emit(leadAssigned(toFood, coalRep, "HAND"));
+    });
+    expect(await arrives(coal.events, 1, 2000)).toBe(true);
+    expect(await arrives(food.events, 1, 2000)).toBe(true);
+    expect(coal.events[0].data.leadAssigned).toMatchObject({ lead: { id: leadId, territory: { code: "COAL" } }, owner: { email: "rep1.coal@demo.test" } });
+    expect(food.events[0].data.leadAssigned).toMatchObject({ lead: { id: leadId, territory: { code: "FOOD" } }, owner: { email: "rep1.food@demo.test" } });
+    // Back to COAL over HTTP: the COAL head's next event is this one, so the FOOD one never reached it.
+    const back = await t.gql(`mutation($id: ID!, $o: ID!) { assignLead(id: $id, ownerId: $o) { id } }`, { id: leadId, o: await t.userId("rep2.coal@demo.test") }, exec);
+    expect(back.errors).toBeUndefined();
+    expect(await arrives(coal.events, 2, 2000)).toBe(true);
+    expect(coal.events.map((e) => [e.data.leadAssigned.lead.territory.code, e.data.leadAssigned.owner.email])).toEqual([
+      ["COAL", "rep1.coal@demo.test"],
+      ["COAL", "rep2.coal@demo.test"],
+    ]);
+    expect(food.events).toHaveLength(1);
   });
 
   it("refuses roles that do not watch assignments and connections without a valid token", async () => {

@@ -22,6 +22,11 @@ export class EventBus {
     setImmediate(() => this.emitter.emit(event.name, event.payload));
   }
 
+  /** How many listen to `name` now (subscriptions included): tests wait for a subscription to be open by it. */
+  listenerCount(name: string): number {
+    return this.emitter.listenerCount(name);
+  }
+
   on<T>(name: string, listener: (payload: T) => void): () => void {
     this.emitter.on(name, listener);
     return () => this.emitter.off(name, listener);
