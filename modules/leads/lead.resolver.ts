@@ -46,7 +46,10 @@ export class LeadResolver {
     return leads.createLead(ctx, input);
   }
 
-  @Mutation(() => ImportLeadsResult, { description: `many leads at once (at most ${leads.MAX_IMPORT_ROWS}); each row is accepted or refused with its own error` })
+  @Mutation(() => ImportLeadsResult, {
+    description:
+      "many leads at once; each row is accepted or refused with its own error. At most IMPORT_MAX_ROWS_PER_REQUEST rows (default 500) in one request over all its imports (BAD_USER_INPUT beyond), and IMPORT_MAX_ROWS_PER_MINUTE rows (default 2000) per user and minute (TOO_MANY_REQUESTS beyond, with retryAfterSeconds)",
+  })
   async importLeads(
     // Rows are validated one by one in the service, so one bad row refuses that row, not the import.
     @Arg("inputs", () => [CreateLeadInput], { validate: false }) inputs: CreateLeadInput[],

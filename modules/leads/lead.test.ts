@@ -346,3 +346,51 @@ describe("who reaches which leads", () => {
     expect(codes(await t.gql(`{ leads { totalCount } }`))).toEqual(["UNAUTHENTICATED"]);
   });
 });
+
+describe("import limits", () => {
+  const IMPORT = `mutation($rows: [CreateLeadInput!]!) { importLeads(inputs: $rows) { accepted refused } }`;
+  /** Rows refused one by one (no company): admitted rows that write nothing, so the limits are tested without writing thousands of leads. */
+  const invalid = (n: number) => Array.from({ length: n }, () => ({ contactName: "Nobody", phone: "+86 10 0000 0000", company: "" }));
+  const valid = (n: number, tag: string) => Array.from({ length: n }, (_, i) => ({ company: `Imported ${tag} ${i} Co.`, contactName: "Zhou Min", phone: "+86 10 8888 0000" }));
+
+  it("by default takes 500 rows in one request and 2,000 a minute per user", async () => {
+    const head = await t.token("head.food@demo.test");
+    const over = await t.gql(IMPORT, { rows: invalid(501) }, head);
+    expect(field(over)).toMatchObject({ code: "BAD_USER_INPUT", field: "inputs" });
+    expect(over.errors![0].message).toBe("inputs: at most 500 rows in one request over all its imports, got 501");
+    for (let i = 0; i < 4; i++) expect((await t.gql(IMPORT, { rows: invalid(500) }, head)).data.importLeads).toEqual({ accepted: 0, refused: 500 });
+    const overMinute = await t.gql(IMPORT, { rows: invalid(1) }, head);
+    expect(field(overMinute)).toMatchObject({ code: "TOO_MANY_REQUESTS", field: "inputs", retryAfterSeconds: expect.any(Number) });
+  });
+
+  describe("with changed limits", () => {
+    let own: TestGateway;
+    beforeAll(async () => {
+      own = await startTestGateway({ IMPORT_MAX_ROWS_PER_REQUEST: "10", IMPORT_MAX_ROWS_PER_MINUTE: "25" });
+    });
+    afterAll(() => own.stop());
+
+    it("counts rows over all the imports of a request, and per user and minute, writing nothing it refuses", async () => {
+      const ops = await own.token("ops.coal@demo.test");
+      const count = async () => (await own.gql(`{ leads(first: 1, filter: { channel: IMPORT }) { totalCount } }`, {}, ops)).data.leads.totalCount;
+      const before = await count();
+      expect((await own.gql(IMPORT, { rows: valid(10, "ten") }, ops)).data.importLeads).toEqual({ accepted: 10, refused: 0 });
+      expect(field(await own.gql(IMPORT, { rows: valid(11, "eleven") }, ops))).toMatchObject({ code: "BAD_USER_INPUT", field: "inputs" });
+      // Two aliased imports of 6 and 5 rows are 11 in one request: the second is refused, the first stands.
+      const aliased = await own.gql(
+        `mutation($a: [CreateLeadInput!]!, $b: [CreateLeadInput!]!) { a: importLeads(inputs: $a) { accepted } b: importLeads(inputs: $b) { accepted } }`,
+        { a: valid(6, "alias a"), b: valid(5, "alias b") },
+        ops,
+      );
+      // importLeads is non-null, so the refusal of b nulls the answer; a ran first and its rows stand (counted below).
+      expect(codes(aliased)).toEqual(["BAD_USER_INPUT"]);
+      expect(aliased.errors![0]).toMatchObject({ path: ["b"], extensions: { field: "inputs" } });
+      // 16 of 25 this minute: 9 more fit exactly, then one more does not; another user has their own 25.
+      expect(field(await own.gql(IMPORT, { rows: valid(10, "past the minute") }, ops))).toMatchObject({ code: "TOO_MANY_REQUESTS" });
+      expect((await own.gql(IMPORT, { rows: valid(9, "nine") }, ops)).data.importLeads).toEqual({ accepted: 9, refused: 0 });
+      expect(field(await own.gql(IMPORT, { rows: valid(1, "one more") }, ops))).toMatchObject({ code: "TOO_MANY_REQUESTS" });
+      expect((await own.gql(IMPORT, { rows: valid(10, "marketing") }, await own.token("marketing.coal@demo.test"))).data.importLeads).toEqual({ accepted: 10, refused: 0 });
+      expect(await count()).toBe(before + 10 + 6 + 9 + 10);
+    });
+  });
+});

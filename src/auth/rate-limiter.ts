@@ -28,6 +28,28 @@ export class RateLimiter {
     } else w.count++;
   }
 
+  /**
+   * Counts `amount` at once (rows of an import, say) if they fit under the limit in the current
+   * window, and says whether they did; nothing is counted when they do not.
+   */
+  spend(key: string, amount: number, now = Date.now()): boolean {
+    let w = this.windows.get(key);
+    if (!w || w.resetAt <= now) {
+      if (amount > this.limit) return false;
+      this.windows.set(key, (w = { count: 0, resetAt: now + this.windowMs }));
+      if (this.windows.size > 100_000) this.sweep(now);
+    }
+    if (w.count + amount > this.limit) return false;
+    w.count += amount;
+    return true;
+  }
+
+  /** Seconds until the current window of `key` ends (0 without one). */
+  windowEndsIn(key: string, now = Date.now()): number {
+    const w = this.windows.get(key);
+    return w && w.resetAt > now ? Math.ceil((w.resetAt - now) / 1000) : 0;
+  }
+
   /** Takes back one attempt counted by `hit`, e.g. one that turned out not to be a failure. */
   refund(key: string): void {
     const w = this.windows.get(key);
