@@ -91,8 +91,10 @@ export function listAccounts(ctx: Context, filter: AccountFilter = {}, order: Ac
 }
 
 function cleanName(name: string): string {
-  const cleaned = name.trim().replace(/\s+/g, " ");
+  // Format characters (zero-width, bidi overrides) are invisible or reorder what a reader sees: not part of a name.
+  const cleaned = name.replace(/\p{Cf}/gu, "").trim().replace(/\s+/g, " ");
   if (cleaned === "") throw badInput("name", "must not be blank");
+  if (normaliseAccountName(cleaned) === "") throw badInput("name", "must contain letters or digits");
   // The normalised name is stored in 200 characters too, and NFKC may expand one character into several.
   if (normaliseAccountName(cleaned).length > 200) throw badInput("name", "is longer than 200 characters once normalised");
   return cleaned;
