@@ -6,6 +6,7 @@ import { AuthResolver } from "./auth/auth.resolver";
 import type { CrmModule } from "./modules/contract";
 import { Core1700000000000 } from "./migrations/1700000000000-core";
 import { UserEmailExact1700000000100 } from "./migrations/1700000000100-user-email-exact";
+import { ApiKeyLastUsed1700000000200 } from "./migrations/1700000000200-api-key-last-used";
 import { ApiKey } from "./org/api-key.entity";
 import { OrgResolver } from "./org/org.resolver";
 import { Territory } from "./org/territory.entity";
@@ -20,7 +21,7 @@ export const coreModule: CrmModule = {
   requires: [],
   entities: [Territory, User, ApiKey, AuditEntry],
   resolvers: [OrgResolver, AuthResolver, AuditResolver],
-  migrations: [Core1700000000000, UserEmailExact1700000000100],
+  migrations: [Core1700000000000, UserEmailExact1700000000100, ApiKeyLastUsed1700000000200],
   grants: {
     [OrgPermission.ReadUsers]: STAFF,
     [OrgPermission.ManageUsers]: [Role.TERRITORY_ADMIN, Role.SYSTEM_ADMIN],
@@ -33,6 +34,7 @@ export const coreModule: CrmModule = {
       territories: isAuthenticated,
       users: can(OrgPermission.ReadUsers),
       auditTrail: can(OrgPermission.ReadAudit),
+      apiKeys: can(OrgPermission.ManageApiKeys),
     },
     Mutation: {
       login: anyone,

@@ -218,6 +218,30 @@ describe("with the demo data", () => {
       expect(keys).toEqual([]);
     });
 
+    it("lists every key for system admins, with its territories and when it was last used, and for nobody else", async () => {
+      const LIST = `{ apiKeys { id name prefix territoryIds expiresAt revokedAt lastUsedAt createdAt } }`;
+      const sysadmin = await t.token("sysadmin@demo.test");
+      const { key, apiKey } = await createKey("Listed", [territoryIds.COAL, territoryIds.FOOD]);
+      const listed = async () => (await t.gql(LIST, {}, sysadmin)).data.apiKeys.find((k: { id: string }) => k.id === apiKey.id);
+      expect(await listed()).toEqual({
+        id: apiKey.id, name: "Listed", prefix: apiKey.prefix, territoryIds: [territoryIds.COAL, territoryIds.FOOD].sort(), expiresAt: apiKey.expiresAt, revokedAt: null, lastUsedAt: null, createdAt: expect.any(String),
+      });
+      const used = Date.now();
+      expect((await t.gql(ACCOUNTS, {}, key)).errors).toBeUndefined();
+      // Recorded beside the request, not in its way: wait until it shows.
+      let entry = await listed();
+      while (entry.lastUsedAt === null) entry = await listed();
+      expect(Date.parse(entry.lastUsedAt)).toBeGreaterThanOrEqual(used - 1000);
+      // Newest first.
+      const ids = (await t.gql(`{ apiKeys { id } }`, {}, sysadmin)).data.apiKeys.map((k: { id: string }) => Number(k.id));
+      expect(ids).toEqual([...ids].sort((a, b) => b - a));
+      for (const email of ["rep1.coal@demo.test", "head.coal@demo.test", "exec@demo.test", "admin.coal@demo.test"]) {
+        const r = await t.gql(LIST, {}, await t.token(email));
+        expect({ email, codes: codes(r), data: r.data }).toEqual({ email, codes: ["FORBIDDEN"], data: null });
+      }
+      expect(codes(await t.gql(LIST, {}, key))).toEqual(["FORBIDDEN"]);
+    });
+
     it("bad input names the field and issues no key", async () => {
       const sysadmin = await t.token("sysadmin@demo.test");
       const past = new Date(Date.now() - 3600_000).toISOString();

@@ -30,6 +30,7 @@ export async function createApiKey(ctx: Context, input: ApiKeyInput): Promise<{ 
       territoryIdList: ids.join(","),
       expiresAt: input.expiresAt ?? null,
       revokedAt: null,
+      lastUsedAt: null,
       createdById: ctx.viewer!.id,
       createdAt: new Date(),
     });
@@ -37,6 +38,11 @@ export async function createApiKey(ctx: Context, input: ApiKeyInput): Promise<{ 
     await uow.audit("ApiKey", apiKey.id, "CREATE", { name: { from: null, to: apiKey.name }, territoryIds: { from: null, to: ids } });
     return { key, apiKey };
   });
+}
+
+/** Every partner key, newest first, revoked and expired ones included (a system admin's list). */
+export function listApiKeys(ctx: Context): Promise<ApiKey[]> {
+  return ctx.db.getRepository(ApiKey).find({ order: { id: "DESC" } });
 }
 
 export async function revokeApiKey(ctx: Context, id: number): Promise<ApiKey> {

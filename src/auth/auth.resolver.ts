@@ -1,11 +1,11 @@
-import { Arg, Ctx, Field, ID, InputType, Mutation, ObjectType, Resolver } from "type-graphql";
+import { Arg, Ctx, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from "type-graphql";
 import { ArrayMaxSize, Length } from "class-validator";
 import type { Context } from "../context";
 import { parseId, parseIds } from "../graphql/ids";
 import { ApiKey } from "../org/api-key.entity";
 import { User } from "../org/user.entity";
 import { login } from "./auth.service";
-import { createApiKey, revokeApiKey } from "./api-key.service";
+import { createApiKey, listApiKeys, revokeApiKey } from "./api-key.service";
 
 @ObjectType()
 class LoginResult {
@@ -48,6 +48,11 @@ export class AuthResolver {
     @Ctx() ctx: Context,
   ): Promise<LoginResult> {
     return login(ctx, email, password);
+  }
+
+  @Query(() => [ApiKey], { description: "every partner API key, newest first, with when each was last used; system admins only" })
+  apiKeys(@Ctx() ctx: Context): Promise<ApiKey[]> {
+    return listApiKeys(ctx);
   }
 
   @Mutation(() => CreatedApiKey)
