@@ -48,6 +48,8 @@ describe("statements per request", () => {
     "accounts { owner territory contacts } costs the same for 5, 20 and 50 rows (%s)",
     async (who) => {
       const credential = who === "partner key" ? partnerKey : await t.token(who);
+      // A key's first request of a minute also records when it was used (one more statement, once a minute).
+      if (who === "partner key") await cost(PAGE, 1, credential);
       // The manager reaches 34 rows, so the largest page that is full for everyone is 34.
       const sizes = who === "manager.coal@demo.test" ? [5, 20, 34] : [5, 20, 50];
       const counts = [];

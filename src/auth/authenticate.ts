@@ -37,10 +37,10 @@ async function loadViewer(db: DataSource, id: number): Promise<{ user: User; vie
 /** How stale a key's lastUsedAt may get: recorded at most once a minute, not a write per request. */
 const KEY_USE_RESOLUTION_MS = 60_000;
 
-/** Records that a key was used, without holding up the request; a failure to record is logged, never the request's. */
-function noteKeyUse(db: DataSource, key: ApiKey, now: Date): void {
+/** Records that a key was used, once a minute; a failure to record is logged, never the request's. */
+async function noteKeyUse(db: DataSource, key: ApiKey, now: Date): Promise<void> {
   if (key.lastUsedAt && now.getTime() - key.lastUsedAt.getTime() < KEY_USE_RESOLUTION_MS) return;
-  void db
+  await db
     .createQueryBuilder()
     .update(ApiKey)
     .set({ lastUsedAt: now })
@@ -66,7 +66,7 @@ export async function authenticate(config: Config, db: DataSource, authorization
     if (!row || !secretMatches(key[2], row.secretHash)) throw refused("Unknown API key");
     if (row.revokedAt) throw refused("API key revoked");
     if (row.expiresAt && row.expiresAt <= now) throw refused("API key expired");
-    noteKeyUse(db, row, now);
+    await noteKeyUse(db, row, now);
     return { kind: "partner", id: row.id, name: row.name, role: Role.PARTNER, territoryId: null, territoryIds: row.territoryIds, teamIds: [], expiresAt: row.expiresAt };
   }
 
