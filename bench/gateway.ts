@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const gateway = await startGateway(config, { permissions: process.env.BENCH_PERMISSIONS !== "0" });
   const memory = new MemoryPeak();
   const published = new Map<number, number>();
-  gateway.services.events.on<{ leadId: number }>("lead.assigned", (event) => published.set(event.leadId, performance.timeOrigin + performance.now()));
+  gateway.services.events.on("lead.assigned", (event) => published.set(event.leadId, performance.timeOrigin + performance.now()));
 
   const send = (message: ChildMessage) => process.send!(message);
   process.on("message", (message: ParentMessage) => {

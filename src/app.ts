@@ -15,7 +15,9 @@ import { createContext, type Context, type Services } from "./context";
 import { openDatabase } from "./db/data-source";
 import { formatError } from "./errors";
 import { queryCostRule } from "./graphql/query-cost";
+import type { EventName } from "./events/domain-events";
 import { EventBus } from "./events/event-bus";
+import { OutboxDispatcher, type OutboxConsumer } from "./events/outbox";
 import { startJobs } from "./jobs/scheduler";
 import type { CrmModule } from "./modules/contract";
 import { composeModules } from "./registry";
@@ -46,6 +48,17 @@ async function databaseAnswers(db: DataSource): Promise<boolean> {
   }
 }
 
+/** Every module's event handlers, each consuming the outbox from its own position. */
+function consumersOf(modules: CrmModule[], services: Services): OutboxConsumer[] {
+  return modules.flatMap((module) =>
+    Object.entries(module.handlers ?? {}).map(([event, handler]) => ({
+      name: `${module.name}/${event}`,
+      event: event as EventName,
+      handle: (payload: unknown) => (handler as (s: Services, p: unknown) => Promise<void> | void)(services, payload),
+    })),
+  );
+}
+
 /** A request's context; a failure that is no refusal of the credential is logged, as Apollo answers it with a bare 500. */
 async function requestContext(services: Services, authorization: string | undefined, address: string): Promise<Context> {
   try {
@@ -69,11 +82,13 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     auditables: new Map(modules.flatMap((m) => Object.entries(m.auditable ?? {}))),
   };
   await seedDemoIfWanted(services, modules);
-  for (const module of modules) {
-    for (const [event, handler] of Object.entries(module.handlers ?? {})) {
-      services.events.on(event, (payload) => void Promise.resolve(handler(services, payload as never)).catch((e) => console.error(`handler ${module.name}/${event} failed:`, e)));
-    }
-  }
+  const outbox = new OutboxDispatcher(db, consumersOf(modules, services), {
+    dispatch: config.outboxDispatch,
+    pollMs: config.outboxPollMs,
+    retentionMs: config.outboxRetentionDays * 24 * 3600_000,
+  });
+  const offOutbox = services.events.onOutboxWritten(() => outbox.wake());
+  await outbox.start();
 
   const schema = await buildGatewaySchema(modules, { permissions: options.permissions ?? true });
   const armor = new ApolloArmor({
@@ -151,9 +166,11 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     stop: () =>
       (stopping ??= (async () => {
         stopJobs();
+        offOutbox();
         await ws.close();
         await apollo.stop(); // drains open connections, then closes the HTTP server
         await Promise.race([Promise.allSettled(inFlight), new Promise((r) => setTimeout(r, config.shutdownGraceMs).unref())]);
+        await outbox.stop();
         if (db.isInitialized) await db.destroy();
       })()),
   };

@@ -34,6 +34,12 @@ export interface Config {
   queryMaxTokens: number;
   queryMaxCost: number;
   shutdownGraceMs: number;
+  /** whether this instance runs module event handlers from the outbox (every instance writes it) */
+  outboxDispatch: boolean;
+  /** how often the outbox is read for events of other instances and for retries */
+  outboxPollMs: number;
+  /** how long handled events stay in the outbox */
+  outboxRetentionDays: number;
   logSql: boolean;
 }
 
@@ -124,6 +130,9 @@ export function loadConfig(env: Env = process.env): Config {
     queryMaxTokens: int(env, "QUERY_MAX_TOKENS", 2000, 100, 100000),
     queryMaxCost: int(env, "QUERY_MAX_COST", 5000, 10, 1000000),
     shutdownGraceMs: int(env, "SHUTDOWN_GRACE_MS", 10_000, 0, 600_000),
+    outboxDispatch: flag(env, "OUTBOX_DISPATCH", true),
+    outboxPollMs: int(env, "OUTBOX_POLL_MS", 5000, 100, 3600_000),
+    outboxRetentionDays: int(env, "OUTBOX_RETENTION_DAYS", 7, 1, 3650),
     logSql: flag(env, "LOG_SQL", false),
   };
 }

@@ -7,6 +7,9 @@ import type { CrmModule } from "./modules/contract";
 import { Core1700000000000 } from "./migrations/1700000000000-core";
 import { UserEmailExact1700000000100 } from "./migrations/1700000000100-user-email-exact";
 import { ApiKeyLastUsed1700000000200 } from "./migrations/1700000000200-api-key-last-used";
+import { EventOutbox1700000000300 } from "./migrations/1700000000300-event-outbox";
+import { EventConsumer } from "./events/event-consumer.entity";
+import { OutboxEntry } from "./events/outbox-entry.entity";
 import { ApiKey } from "./org/api-key.entity";
 import { OrgResolver } from "./org/org.resolver";
 import { Territory } from "./org/territory.entity";
@@ -19,9 +22,9 @@ const STAFF = Object.values(Role).filter((r) => r !== Role.PARTNER);
 export const coreModule: CrmModule = {
   name: "core",
   requires: [],
-  entities: [Territory, User, ApiKey, AuditEntry],
+  entities: [Territory, User, ApiKey, AuditEntry, OutboxEntry, EventConsumer],
   resolvers: [OrgResolver, AuthResolver, AuditResolver],
-  migrations: [Core1700000000000, UserEmailExact1700000000100, ApiKeyLastUsed1700000000200],
+  migrations: [Core1700000000000, UserEmailExact1700000000100, ApiKeyLastUsed1700000000200, EventOutbox1700000000300],
   grants: {
     [OrgPermission.ReadUsers]: STAFF,
     [OrgPermission.ManageUsers]: [Role.TERRITORY_ADMIN, Role.SYSTEM_ADMIN],

@@ -298,7 +298,7 @@ export function transferAccount(ctx: Context, id: number, ownerId: number): Prom
       await uow.manager.update(Activity, { accountId: id }, { territoryId: updated.territoryId });
     }
     await uow.audit("Account", id, "TRANSFER", diff(before, updated, AUDITED));
-    uow.emit({ name: "account.transferred", payload: { accountId: id, from: before.ownerId, to: owner.id } });
+    uow.emit({ name: "account.transferred", payload: { accountId: id, from: before.ownerId, to: owner.id, fromTerritoryId: before.territoryId, toTerritoryId: updated.territoryId } });
     return updated;
   });
 }

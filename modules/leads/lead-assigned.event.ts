@@ -1,4 +1,4 @@
-import type { DomainEvent } from "../../src/events/event-bus";
+import type { DomainEvent } from "../../src/events/domain-events";
 import { Lead } from "./lead.entity";
 
 /** Published after the commit of every assignment; `leadAssigned` subscribers are fed from it. */
@@ -16,8 +16,14 @@ export interface LeadAssignedEvent {
 
 export const LEAD_ASSIGNED = "lead.assigned";
 
+declare module "../../src/events/domain-events" {
+  interface DomainEvents {
+    "lead.assigned": LeadAssignedEvent;
+  }
+}
+
 /** The event of an assignment just written to `lead`: its new owner and territory, who assigned it and when. */
-export function leadAssigned(lead: Lead, previousOwnerId: number | null, via: LeadAssignedEvent["via"]): DomainEvent<LeadAssignedEvent> {
+export function leadAssigned(lead: Lead, previousOwnerId: number | null, via: LeadAssignedEvent["via"]): DomainEvent<typeof LEAD_ASSIGNED> {
   return {
     name: LEAD_ASSIGNED,
     payload: {

@@ -13,7 +13,7 @@ function watchAssignments(ctx: Context): AsyncIterable<LeadAssignedEvent> {
   // Shield guards this field too, but the check belongs where the stream is opened.
   if (!ctx.viewer) throw unauthenticated();
   if (!ctx.permissions.has(ctx.viewer, LeadPermission.WatchAssignments)) throw forbidden("Your role does not watch lead assignments");
-  return ctx.events.iterate<LeadAssignedEvent>(LEAD_ASSIGNED, (event) => hearsOfAssignment(ctx, event));
+  return ctx.events.iterate(LEAD_ASSIGNED, (event) => hearsOfAssignment(ctx, event));
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { EntityManager } from "typeorm";
 import type { Context } from "../context";
-import type { DomainEvent } from "../events/event-bus";
+import type { DomainEvent, EventName } from "../events/domain-events";
+import { OutboxEntry } from "../events/outbox-entry.entity";
 import { AuditEntry } from "../audit/audit-entry.entity";
 
 export type Changes = Record<string, { from: unknown; to: unknown }>;
@@ -9,7 +10,8 @@ export type Changes = Record<string, { from: unknown; to: unknown }>;
 export interface UnitOfWork {
   manager: EntityManager;
   audit(entityType: string, entityId: number, action: string, changes: Changes): Promise<void>;
-  emit(event: DomainEvent): void;
+  /** Records a domain event: written to the outbox with the change, announced after the commit. */
+  emit<K extends EventName>(event: DomainEvent<K>): void;
 }
 
 export function actorOf(ctx: Pick<Context, "viewer">): string {
@@ -19,21 +21,28 @@ export function actorOf(ctx: Pick<Context, "viewer">): string {
 }
 
 /**
- * Runs a write in one transaction with its audit rows; its events are published only after the
- * commit, so nothing is announced for work that rolled back (ARCHITECTURE.md step 7).
+ * Runs a write in one transaction with its audit rows and its events. The events are written to the
+ * outbox in the same transaction, last (so an outbox id is handed out just before the commit), and
+ * announced only after the commit: nothing is told of work that rolled back, and module handlers,
+ * which read the outbox, lose nothing to a crash right after the commit (ARCHITECTURE.md step 7).
  */
 export async function inTransaction<T>(ctx: Pick<Context, "db" | "events" | "viewer">, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
   const outbox: DomainEvent[] = [];
-  const result = await ctx.db.transaction(async (manager) =>
-    work({
+  const result = await ctx.db.transaction(async (manager) => {
+    const done = await work({
       manager,
-      emit: (event) => outbox.push(event),
+      emit: (event) => void outbox.push(event as DomainEvent),
       audit: async (entityType, entityId, action, changes) => {
         await manager.insert(AuditEntry, { entityType, entityId, action, actor: actorOf(ctx), at: new Date(), changesJson: JSON.stringify(changes) });
       },
-    }),
-  );
-  for (const event of outbox) ctx.events.publish(event);
+    });
+    if (outbox.length > 0) {
+      const occurredAt = new Date();
+      await manager.insert(OutboxEntry, outbox.map((event) => ({ name: event.name, payload: JSON.stringify(event.payload), occurredAt })));
+    }
+    return done;
+  });
+  ctx.events.committed(outbox);
   return result;
 }
 

@@ -1,17 +1,16 @@
 import { EventEmitter } from "node:events";
+import type { DomainEvent, DomainEvents, EventName } from "./domain-events";
 
-/** A domain event, published only after the transaction that caused it committed. */
-export interface DomainEvent<T = unknown> {
-  name: string;
-  payload: T;
-}
+export type { DomainEvent } from "./domain-events";
 
 /**
- * In-process event bus feeding subscriptions and module event handlers. Listeners run after the
- * publisher has returned, so a slow listener never holds a request or a transaction open.
+ * In-process event bus feeding subscriptions (live pushes) and waking the outbox dispatcher that
+ * runs module event handlers. Listeners run after the publisher has returned, so a slow listener
+ * never holds a request or a transaction open.
  */
 export class EventBus {
   private readonly emitter = new EventEmitter();
+  private readonly outboxWatchers = new Set<() => void>();
 
   constructor() {
     // Every subscription listens here; thousands of them are expected, not a leak.
@@ -22,22 +21,35 @@ export class EventBus {
     setImmediate(() => this.emitter.emit(event.name, event.payload));
   }
 
+  /** After a commit: its events go live at once, and whoever consumes the outbox is woken. */
+  committed(events: DomainEvent[]): void {
+    for (const event of events) this.publish(event);
+    if (events.length > 0) for (const wake of this.outboxWatchers) wake();
+  }
+
+  /** Calls `wake` whenever a commit wrote events to the outbox; returns the way to stop. */
+  onOutboxWritten(wake: () => void): () => void {
+    this.outboxWatchers.add(wake);
+    return () => this.outboxWatchers.delete(wake);
+  }
+
   /** How many listen to `name` now (subscriptions included): tests wait for a subscription to be open by it. */
-  listenerCount(name: string): number {
+  listenerCount(name: EventName): number {
     return this.emitter.listenerCount(name);
   }
 
-  on<T>(name: string, listener: (payload: T) => void): () => void {
+  on<K extends EventName>(name: K, listener: (payload: DomainEvents[K]) => void): () => void {
     this.emitter.on(name, listener);
     return () => this.emitter.off(name, listener);
   }
 
   /** An async iterator over one event name, for GraphQL subscriptions; ends when `return` is called. */
-  iterate<T>(name: string, accept: (payload: T) => boolean | Promise<boolean> = () => true): AsyncIterableIterator<T> {
+  iterate<K extends EventName>(name: K, accept: (payload: DomainEvents[K]) => boolean | Promise<boolean> = () => true): AsyncIterableIterator<DomainEvents[K]> {
+    type T = DomainEvents[K];
     const queue: T[] = [];
     let wake: ((r: IteratorResult<T>) => void) | null = null;
     let done = false;
-    const off = this.on<T>(name, async (payload) => {
+    const off = this.on(name, async (payload) => {
       if (done || !(await accept(payload))) return;
       if (wake) {
         const w = wake;

@@ -2,6 +2,7 @@ import type { IRules } from "graphql-shield";
 import type { MigrationInterface } from "typeorm";
 import type { Grants } from "../access/permissions";
 import type { Context, Services } from "../context";
+import type { DomainEvents, Stored } from "../events/domain-events";
 
 /** A periodic job; `every` reads the configuration so an operator can change or disable it. */
 export interface Job {
@@ -28,8 +29,11 @@ export interface CrmModule {
   grants: Grants;
   migrations: (new () => MigrationInterface)[];
   jobs?: Job[];
-  /** domain event handlers, subscribed once at start */
-  handlers?: Record<string, (services: Services, payload: never) => Promise<void> | void>;
+  /**
+   * Domain event handlers, by event name. They run from the outbox after the commit, at least once
+   * (retried until they succeed), so they must be idempotent; the payload comes back from JSON.
+   */
+  handlers?: { [K in keyof DomainEvents]?: (services: Services, payload: Stored<DomainEvents[K]>) => Promise<void> | void };
   /** for `auditTrail`: whether the viewer may read the history of an entity of each type */
   auditable?: Record<string, (ctx: Context, entityId: number) => Promise<boolean>>;
   /** demo data, loaded in dependency order on an empty embedded database or with SEED_DEMO=1 */

@@ -17,6 +17,7 @@ import { authenticate } from "../auth/authenticate";
 import { createContext, type Services } from "../context";
 import { ErrorCode, formatError, hideSuggestions, withCode } from "../errors";
 import { DocumentCache } from "./document-cache";
+import { PRINCIPAL_REVOKED } from "../events/core.events";
 
 type ConnectionExtra = {
   viewer?: Viewer;
@@ -62,7 +63,7 @@ export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, s
   // document store does over HTTP). Validation depends only on the text, schema and rules.
   const documents = new DocumentCache();
 
-  const offRevoked = services.events.on<{ kind: "user" | "partner"; id: number }>("principal.revoked", (principal) => {
+  const offRevoked = services.events.on(PRINCIPAL_REVOKED, (principal) => {
     for (const socket of sockets.get(principalKey(principal)) ?? []) socket.close(4403, "Forbidden");
   });
 
