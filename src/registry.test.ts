@@ -15,6 +15,12 @@ describe("module registry", () => {
     expect(() => composeModules(["b"], [stub("a"), stub("b", ["a"])])).toThrow('module "b" requires "a"');
   });
 
+  it("enables opportunities without leads, and refuses leads without opportunities", () => {
+    expect(composeModules(["accounts", "opportunities"]).map((m) => m.name)).toEqual(["core", "accounts", "opportunities"]);
+    expect(composeModules(["leads", "opportunities", "accounts"]).map((m) => m.name)).toEqual(["core", "accounts", "opportunities", "leads"]);
+    expect(() => composeModules(["accounts", "leads"])).toThrow('module "leads" requires "opportunities", which is not enabled');
+  });
+
   it("refuses an unknown module name", () => {
     expect(() => composeModules(["nope"], [stub("a")])).toThrow('unknown module "nope"');
   });

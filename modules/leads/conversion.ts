@@ -3,11 +3,10 @@ import { diff, inTransaction } from "../../src/db/unit-of-work";
 import { badInput, conflict } from "../../src/errors";
 import { parseId } from "../../src/graphql/ids";
 import { assertWritable, findAccount, insertAccount, insertContact, type Account, type Contact } from "../accounts";
+import { insertOpportunity, type Opportunity } from "../opportunities";
 import { Lead, LeadStatus } from "./lead.entity";
 import type { ConvertLeadInput } from "./lead.inputs";
 import { LEAD_AUDITED, requireLead, saveLead } from "./lead.service";
-import type { Opportunity } from "./opportunity.entity";
-import { insertOpportunity } from "./opportunity.service";
 
 export interface Conversion {
   lead: Lead;

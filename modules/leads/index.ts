@@ -9,17 +9,14 @@ import { LeadPermission as P, leadGrants } from "./lead.permissions";
 import { LeadResolver } from "./lead.resolver";
 import { findLead } from "./lead.service";
 import { Leads1700000002000 } from "./migrations/1700000002000-leads";
-import { Opportunity, OpportunityStageChange, PipelineStage } from "./opportunity.entity";
-import { AccountOpportunitiesResolver, OpportunityResolver } from "./opportunity.resolver";
-import { findOpportunity } from "./opportunity.service";
 import { AccountPermission } from "../accounts";
 
-/** Leads, their dispatch and live assignments, and opportunities (PRODUCT.md, "Leads and opportunities"). */
+/** Leads, their dispatch, live assignments and conversion (PRODUCT.md, "Leads and opportunities"). */
 export const leadsModule: CrmModule = {
   name: "leads",
-  requires: ["accounts"],
-  entities: [Lead, AssignmentRule, Opportunity, OpportunityStageChange, PipelineStage],
-  resolvers: [LeadResolver, LeadAssignedResolver, AssignmentRuleResolver, OpportunityResolver, AccountOpportunitiesResolver],
+  requires: ["accounts", "opportunities"],
+  entities: [Lead, AssignmentRule],
+  resolvers: [LeadResolver, LeadAssignedResolver, AssignmentRuleResolver],
   migrations: [Leads1700000002000],
   grants: leadGrants,
   rules: {
@@ -27,9 +24,6 @@ export const leadsModule: CrmModule = {
       leads: can(P.Read),
       lead: can(P.Read),
       assignmentRules: can(P.ReadRules),
-      opportunities: can(P.ReadOpportunity),
-      opportunity: can(P.ReadOpportunity),
-      pipelineStages: can(P.ReadPipeline),
     },
     Mutation: {
       // The public web form: anyone, limited per client address in the service.
@@ -46,14 +40,6 @@ export const leadsModule: CrmModule = {
       createAssignmentRule: can(P.ManageRules),
       updateAssignmentRule: can(P.ManageRules),
       deleteAssignmentRule: can(P.ManageRules),
-      createOpportunity: can(P.WriteOpportunity),
-      updateOpportunity: can(P.WriteOpportunity),
-      moveOpportunityStage: can(P.WriteOpportunity),
-      requestClose: can(P.WriteOpportunity),
-      confirmClose: can(P.ConfirmClose),
-      rejectClose: can(P.ConfirmClose),
-      logOpportunityActivity: and(can(AccountPermission.LogActivity), can(P.ReadOpportunity)),
-      setStageProbability: can(P.ConfigurePipeline),
     },
     Subscription: {
       leadAssigned: can(P.WatchAssignments),
@@ -68,23 +54,13 @@ export const leadsModule: CrmModule = {
     LeadConversion: can(P.Convert),
     LeadAssignment: can(P.WatchAssignments),
     AssignmentRule: can(P.ReadRules),
-    Opportunity: { "*": can(P.ReadOpportunity), activities: can(AccountPermission.ReadActivity) },
-    OpportunityConnection: isAuthenticated,
-    OpportunityEdge: isAuthenticated,
-    OpportunityStageChange: can(P.ReadOpportunity),
-    Attachment: can(P.ReadOpportunity),
-    PipelineStage: can(P.ReadPipeline),
-    Account: { opportunities: can(P.ReadOpportunity) },
   },
   auditable: {
     Lead: async (ctx, id) => (await findLead(ctx, id)) !== null,
-    Opportunity: async (ctx, id) => (await findOpportunity(ctx, id)) !== null,
   },
 };
 
 // The public API other modules may use.
 export { Lead, LeadChannel, LeadStatus } from "./lead.entity";
-export { Opportunity, OpportunityStage, OpportunityStatus } from "./opportunity.entity";
 export { LEAD_ASSIGNED, type LeadAssignedEvent } from "./lead-assigned.event";
 export { findLead, scopedLeads } from "./lead.service";
-export { findOpportunity, scopedOpportunities } from "./opportunity.service";

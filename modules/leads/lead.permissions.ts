@@ -1,7 +1,7 @@
 import type { Grants } from "../../src/access/permissions";
 import { Role } from "../../src/access/roles";
 
-const { EXECUTIVE, TERRITORY_HEAD, SALES_MANAGER, SALES_REP, BUSINESS_MANAGER, FINANCE, MARKETER } = Role;
+const { EXECUTIVE, TERRITORY_HEAD, SALES_MANAGER, SALES_REP, BUSINESS_MANAGER, MARKETER } = Role;
 
 export const LeadPermission = {
   Read: "lead.read",
@@ -17,17 +17,12 @@ export const LeadPermission = {
   WatchAssignments: "lead.assignments.watch",
   ReadRules: "lead.rules.read",
   ManageRules: "lead.rules.manage",
-  ReadOpportunity: "opportunity.read",
-  WriteOpportunity: "opportunity.write",
-  ConfirmClose: "opportunity.close.confirm",
-  ReadPipeline: "pipeline.read",
-  ConfigurePipeline: "pipeline.configure",
 } as const;
 
 const SELLING = [EXECUTIVE, TERRITORY_HEAD, SALES_MANAGER, SALES_REP, BUSINESS_MANAGER];
 const SCREENING = [EXECUTIVE, TERRITORY_HEAD, BUSINESS_MANAGER, MARKETER];
 
-/** Who may do what with leads and opportunities; rows are further limited by Scope. */
+/** Who may do what with leads; rows are further limited by Scope (opportunities: modules/opportunities). */
 export const leadGrants: Grants = {
   [LeadPermission.Read]: [...SELLING, MARKETER],
   // A lead's e-mail and phone are contact details like a contact's: for those who call and screen.
@@ -45,9 +40,4 @@ export const leadGrants: Grants = {
   [LeadPermission.WatchAssignments]: SELLING,
   [LeadPermission.ReadRules]: [EXECUTIVE, TERRITORY_HEAD, BUSINESS_MANAGER],
   [LeadPermission.ManageRules]: [EXECUTIVE, TERRITORY_HEAD],
-  [LeadPermission.ReadOpportunity]: [...SELLING, FINANCE],
-  [LeadPermission.WriteOpportunity]: SELLING,
-  [LeadPermission.ConfirmClose]: [EXECUTIVE, TERRITORY_HEAD, SALES_MANAGER],
-  [LeadPermission.ReadPipeline]: [...SELLING, FINANCE, MARKETER],
-  [LeadPermission.ConfigurePipeline]: [EXECUTIVE, TERRITORY_HEAD],
 };

@@ -6,15 +6,13 @@ import { territoryById, userById } from "../../src/org/org.loaders";
 import { Territory } from "../../src/org/territory.entity";
 import { User } from "../../src/org/user.entity";
 import { Account, Activity, ActivityDetailsInput, accountById, activitiesByRelated } from "../accounts";
+import { isStale, opportunityById, Opportunity } from "../opportunities";
 import { convertLead } from "./conversion";
 import { assignLead, dispatchLead } from "./lead-assignment";
 import { Lead } from "./lead.entity";
 import { ConvertLeadInput, CreateLeadInput, LeadFilter, LeadOrder, WebLeadInput } from "./lead.inputs";
-import { opportunityById } from "./lead.loaders";
 import * as leads from "./lead.service";
 import { ImportLeadsResult, LeadConversion, WebLeadReceipt } from "./lead.types";
-import { isStale } from "./monthly-activity";
-import { Opportunity } from "./opportunity.entity";
 import { logLeadActivity } from "./record-activity";
 
 export const { Connection: LeadConnection } = Connection(Lead);

@@ -4,14 +4,15 @@ import { Role } from "../../src/access/roles";
 import type { Context } from "../../src/context";
 import { keysetPage } from "../../src/db/pagination";
 import { diff, inTransaction, type UnitOfWork } from "../../src/db/unit-of-work";
+import { cleanText } from "../../src/domain/text";
 import { badInput, conflict, DomainError, ErrorCode, forbidden, notFound } from "../../src/errors";
 import { SortDirection, type ConnectionResult, type PageArgs } from "../../src/graphql/connection";
 import { parseId } from "../../src/graphql/ids";
 import { Territory } from "../../src/org/territory.entity";
+import { staleBefore } from "../opportunities";
 import { leadAssigned } from "./lead-assigned.event";
 import { Lead, LeadChannel, LeadStatus } from "./lead.entity";
 import { CreateLeadInput, LeadOrderField, type LeadFilter, type LeadOrder, type WebLeadInput } from "./lead.inputs";
-import { staleBefore } from "./monthly-activity";
 
 export const LEAD_SCOPE = { territory: "territoryId", owner: "ownerId" } as const;
 
@@ -66,12 +67,6 @@ export function listLeads(ctx: Context, filter: LeadFilter = {}, order: LeadOrde
   }
   const sort = ORDER_COLUMNS[order?.field ?? LeadOrderField.CREATED_AT];
   return keysetPage(qb, "l", { ...sort, direction: order?.direction ?? SortDirection.DESC }, page);
-}
-
-export function cleanText(value: string, field: string): string {
-  const cleaned = value.trim().replace(/\s+/g, " ");
-  if (cleaned === "") throw badInput(field, "must not be blank");
-  return cleaned;
 }
 
 const optional = (value: string | null | undefined) => value?.trim() || null;

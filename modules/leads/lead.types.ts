@@ -1,8 +1,8 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { Account, Contact } from "../accounts";
+import { Opportunity } from "../opportunities";
 import { User } from "../../src/org/user.entity";
 import { Lead } from "./lead.entity";
-import { Opportunity } from "./opportunity.entity";
 
 @ObjectType({ description: "the same answer whatever the company: the form never tells who is a customer" })
 export class WebLeadReceipt {

@@ -2,8 +2,8 @@ import type { DataSource } from "typeorm";
 import { Account } from "../../modules/accounts/account.entity";
 import { AssignmentRule } from "../../modules/leads/assignment-rule.entity";
 import { Lead, LeadChannel, LeadStatus } from "../../modules/leads/lead.entity";
-import { CloseOutcome, Opportunity, OpportunityStage, OpportunityStageChange, OpportunityStatus } from "../../modules/leads/opportunity.entity";
-import { DEFAULT_PIPELINE, OPEN_STAGES } from "../../modules/leads/pipeline";
+import { CloseOutcome, Opportunity, OpportunityStage, OpportunityStageChange, OpportunityStatus } from "../../modules/opportunities/opportunity.entity";
+import { DEFAULT_PIPELINE, OPEN_STAGES } from "../../modules/opportunities/pipeline";
 import { random } from "./accounts";
 import type { DemoOrganisation } from "./organisation";
 

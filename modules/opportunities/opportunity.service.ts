@@ -3,12 +3,14 @@ import { isAbove } from "../../src/access/hierarchy";
 import type { Context } from "../../src/context";
 import { keysetPage } from "../../src/db/pagination";
 import { diff, inTransaction, type UnitOfWork } from "../../src/db/unit-of-work";
+import { calendarDate } from "../../src/domain/calendar-date";
+import { money } from "../../src/domain/money";
+import { cleanText } from "../../src/domain/text";
 import { badInput, conflict, forbidden, notFound } from "../../src/errors";
 import { SortDirection, type ConnectionResult, type PageArgs } from "../../src/graphql/connection";
 import { parseId } from "../../src/graphql/ids";
 import { User } from "../../src/org/user.entity";
 import { assertWritable, findAccount, type Account } from "../accounts";
-import { cleanText } from "./lead.service";
 import { staleBefore } from "./monthly-activity";
 import { CloseOutcome, Opportunity, OpportunityStage, OpportunityStageChange, OpportunityStatus, type Attachment } from "./opportunity.entity";
 import { OpportunityOrderField, type CreateOpportunityInput, type OpportunityFilter, type OpportunityOrder, type UpdateOpportunityInput } from "./opportunity.inputs";
@@ -64,21 +66,6 @@ export const isOpen = (o: Opportunity) => OPEN_STATUSES.includes(o.status);
 /** Opportunities of many accounts in the viewer's reach, one statement (Account.opportunities). */
 export async function opportunitiesOfAccounts(ctx: Context, accountIds: readonly number[]): Promise<Opportunity[]> {
   return scopedOpportunities(ctx).andWhere("o.accountId IN (:...accountIds)", { accountIds: [...accountIds] }).orderBy("o.createdAt", "DESC").addOrderBy("o.id", "DESC").getMany();
-}
-
-/** Money as the database keeps it, exactly two decimals, so what a write returns is what a read returns. */
-export function money(value: string, field: string): string {
-  if (value.startsWith("-")) throw badInput(field, "must not be negative");
-  const [whole, cents = ""] = value.split(".");
-  return `${whole.replace(/^0+(?=\d)/, "")}.${cents.padEnd(2, "0")}`;
-}
-
-export function calendarDate(value: string, field: string): string {
-  const date = new Date(`${value}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-    throw badInput(field, `must be a calendar date as YYYY-MM-DD, got "${value}"`);
-  }
-  return value;
 }
 
 const cleanList = (values: string[] | null | undefined) => [...new Set((values ?? []).map((v) => v.trim()).filter(Boolean))];

@@ -11,3 +11,15 @@ const DAY = 24 * 3600 * 1000;
 export const staleBefore = (asOf: Date) => new Date(asOf.getTime() - MONTHLY_ACTIVITY_DAYS * DAY);
 
 export const isStale = (activityClockAt: Date, open: boolean, asOf: Date) => open && activityClockAt < staleBefore(asOf);
+
+/**
+ * What a done activity changes on a lead or an opportunity: its last activity and its clock move
+ * forward, never back; null when the activity is not done (a planned one is no contact).
+ */
+export function activityClockChanges(record: { activityClockAt: Date; lastActivityAt: Date | null }, doneAt: Date | null) {
+  if (!doneAt) return null;
+  return {
+    lastActivityAt: record.lastActivityAt && record.lastActivityAt > doneAt ? record.lastActivityAt : doneAt,
+    activityClockAt: record.activityClockAt > doneAt ? record.activityClockAt : doneAt,
+  };
+}

@@ -6,7 +6,7 @@ import { territoryById, userById } from "../../src/org/org.loaders";
 import { Territory } from "../../src/org/territory.entity";
 import { User } from "../../src/org/user.entity";
 import { Account, Activity, ActivityDetailsInput, accountById, activitiesByRelated } from "../accounts";
-import { opportunitiesByAccount, stageChangesByOpportunity } from "./lead.loaders";
+import { opportunitiesByAccount, stageChangesByOpportunity } from "./opportunity.loaders";
 import { isStale } from "./monthly-activity";
 import { CloseOutcome, Opportunity, OpportunityStage, OpportunityStageChange, PipelineStage } from "./opportunity.entity";
 import { CreateOpportunityInput, OpportunityFilter, OpportunityOrder, UpdateOpportunityInput } from "./opportunity.inputs";
@@ -133,7 +133,7 @@ export class OpportunityResolver {
   }
 }
 
-/** `Account.opportunities`: the leads module extends the accounts module's type (ARCHITECTURE.md, "The module contract"). */
+/** `Account.opportunities`: the opportunities module extends the accounts module's type (ARCHITECTURE.md, "The module contract"). */
 @Resolver(() => Account)
 export class AccountOpportunitiesResolver {
   // Nullable so that a role without opportunity access gets FORBIDDEN here and keeps the rest of the account.
