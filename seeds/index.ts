@@ -3,8 +3,6 @@ import type { CrmModule } from "../src/modules/contract";
 import { User } from "../src/org/user.entity";
 import { databaseKind } from "../src/db/data-source";
 import { seedOrganisation, DEMO_EXEC_EMAIL } from "./demo/organisation";
-import { seedAccounts } from "./demo/accounts";
-import { seedLeads } from "./demo/leads";
 
 /**
  * Demo data loads on an empty embedded database, or on any database with SEED_DEMO=1; never in
@@ -22,9 +20,12 @@ export async function seedDemoIfWanted(services: Services, modules: CrmModule[])
   return true;
 }
 
+/**
+ * The demo organisation (territories and users: the core's), then each enabled module's own demo
+ * data from its manifest's `seed`, in the order given: the registry's, so a module's requirements
+ * are seeded before it.
+ */
 export async function seedDemo(services: Services, modules: CrmModule[]): Promise<void> {
-  const org = await seedOrganisation(services.db);
-  const enabled = new Set(modules.map((m) => m.name));
-  if (enabled.has("accounts")) await seedAccounts(services.db, org);
-  if (enabled.has("leads")) await seedLeads(services.db, org);
+  const organisation = await seedOrganisation(services.db);
+  for (const module of modules) await module.seed?.(services, organisation);
 }

@@ -1,15 +1,20 @@
 import "reflect-metadata";
 import { createConnection, type Connection } from "mysql2/promise";
 import type { DataSource } from "typeorm";
+import { Permissions } from "../src/access/permissions";
 import { Role } from "../src/access/roles";
 import { hashPassword } from "../src/auth/password";
-import { ConfigError, loadConfig } from "../src/config";
+import { Limiters } from "../src/auth/rate-limiter";
+import { ConfigError, loadConfig, type Config } from "../src/config";
+import type { Services } from "../src/context";
 import { databaseKind, openDatabase } from "../src/db/data-source";
+import { EventBus } from "../src/events/event-bus";
+import type { CrmModule } from "../src/modules/contract";
 import { composeModules } from "../src/registry";
-import { normaliseAccountName } from "../modules/accounts/account-name";
-import { random, seedAccounts } from "./demo/accounts";
-import { seedLeads } from "./demo/leads";
-import { DEMO_EXEC_EMAIL, DEMO_PASSWORD, seedOrganisation } from "./demo/organisation";
+import { normaliseAccountName } from "../modules/accounts";
+import { seedDemo } from "./index";
+import { DEMO_EXEC_EMAIL, DEMO_PASSWORD } from "./demo/organisation";
+import { random } from "./demo/random";
 
 /**
  * `npm run seed:scale -- --accounts N`: a large, deterministic data set for the benchmarks
@@ -124,13 +129,22 @@ async function tableExists(db: DataSource, table: string): Promise<boolean> {
   }
 }
 
-/** The demo organisation (loaded when missing), plus reps 3..24 per territory, so owners can be skewed. */
-async function organisation(db: DataSource, withLeads: boolean): Promise<TerritoryStaff[]> {
+/**
+ * The demo data of the enabled modules, as the gateway loads it (when the demo users are missing),
+ * plus reps 3..24 per territory, so owners can be skewed.
+ */
+async function organisation(config: Config, db: DataSource, modules: CrmModule[]): Promise<TerritoryStaff[]> {
   const users = await db.query("SELECT id FROM users WHERE email = ?", [DEMO_EXEC_EMAIL]);
   if (users.length === 0) {
-    const org = await seedOrganisation(db);
-    await seedAccounts(db, org);
-    if (withLeads) await seedLeads(db, org);
+    const services: Services = {
+      config,
+      db,
+      events: new EventBus(),
+      permissions: new Permissions(modules.map((m) => m.grants)),
+      limiters: new Limiters(),
+      auditables: new Map(),
+    };
+    await seedDemo(services, modules);
   }
   const territories: { id: number; code: string }[] = await db.query("SELECT id, code FROM territories WHERE code IN ('COAL', 'FOOD') ORDER BY id");
   let passwordHash: string | null = null;
@@ -176,9 +190,10 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const modules = composeModules(config.modules);
   const db = await openDatabase(config, modules);
-  const withLeads = (await tableExists(db, "leads")) && (await tableExists(db, "opportunities"));
-  const staff = await organisation(db, withLeads);
-  const tables = ["accounts", "contacts", "activities", ...(withLeads ? ["opportunities", "leads"] : [])];
+  const withOpportunities = await tableExists(db, "opportunities");
+  const withLeads = await tableExists(db, "leads");
+  const staff = await organisation(config, db, modules);
+  const tables = ["accounts", "contacts", "activities", ...(withOpportunities ? ["opportunities"] : []), ...(withLeads ? ["leads"] : [])];
   const next = await nextIds(db, tables);
   const firstAccount = next.accounts;
   const sink = databaseKind(config.databaseUrl) === "mysql" ? await mysqlSink(config.databaseUrl) : sqliteSink(db);
@@ -186,7 +201,7 @@ async function main(): Promise<void> {
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
   const anchor = new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z").getTime();
   const counts: Record<string, number> = Object.fromEntries(tables.map((t) => [t, 0]));
-  console.log(`seed:scale: ${total} accounts into ${config.databaseUrl.replace(/\/\/[^@]*@/, "//")} (leads and opportunities: ${withLeads ? "yes" : "skipped, no leads tables"})`);
+  console.log(`seed:scale: ${total} accounts into ${config.databaseUrl.replace(/\/\/[^@]*@/, "//")} (opportunities: ${withOpportunities ? "yes" : "skipped, no table"}; leads: ${withLeads ? "yes" : "skipped, no table"})`);
 
   const started = Date.now();
   let inFlight: Promise<void> | null = null;
@@ -238,9 +253,8 @@ async function main(): Promise<void> {
           next.activities++, pick(ACTIVITY_TYPES), pick(SUBJECTS), id, null, null, t.id, actor, null, awaitingApproval ? null : at, pick(OUTCOMES), actor, at,
         ]));
       }
-      if (!withLeads) continue;
       // 0 to 4 opportunities (2 on average), most of them open.
-      const opportunityCount = Math.floor(rand() * 5);
+      const opportunityCount = withOpportunities ? Math.floor(rand() * 5) : 0;
       for (let o = 0; o < opportunityCount; o++) {
         const r = rand();
         const status = r < 0.7 ? "OPEN" : r < 0.73 ? "CLOSE_REQUESTED" : r < 0.88 ? "WON" : "LOST";
@@ -256,7 +270,7 @@ async function main(): Promise<void> {
         ]));
       }
       // 0 to 2 leads (1 on average): most assigned, some waiting for dispatch.
-      const leadCount = Math.floor(rand() * 3);
+      const leadCount = withLeads ? Math.floor(rand() * 3) : 0;
       for (let l = 0; l < leadCount; l++) {
         const r = rand();
         const status = r < 0.55 ? "ASSIGNED" : r < 0.75 ? "NEW" : r < 0.85 ? "QUALIFIED" : r < 0.95 ? "DISQUALIFIED" : "CONVERTED";

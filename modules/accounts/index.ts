@@ -9,6 +9,7 @@ import { ActivityResolver } from "./activity.resolver";
 import { FollowUpPolicy, Holiday } from "./care.entity";
 import { Contact } from "./contact.entity";
 import { ContactResolver } from "./contact.resolver";
+import { seedAccountsDemo } from "./demo.seed";
 import { runFollowUpSweep } from "./follow-up";
 import { FollowUpResolver } from "./follow-up.resolver";
 import { Accounts1700000001000 } from "./migrations/1700000001000-accounts";
@@ -67,6 +68,7 @@ export const accountsModule: CrmModule = {
       run: (s, now) => runFollowUpSweep({ ...s, viewer: null }, now, now),
     },
   ],
+  seed: seedAccountsDemo,
   auditable: {
     Account: async (ctx, id) => (await findAccount(ctx, id)) !== null,
     Contact: async (ctx, id) => {

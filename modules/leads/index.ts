@@ -3,6 +3,7 @@ import type { CrmModule } from "../../src/modules/contract";
 import { can, anyone, isAuthenticated } from "../../src/access/rules";
 import { AssignmentRule } from "./assignment-rule.entity";
 import { AssignmentRuleResolver } from "./assignment-rule.resolver";
+import { seedLeadsDemo } from "./demo.seed";
 import { LeadAssignedResolver } from "./lead-assigned.resolver";
 import { Lead } from "./lead.entity";
 import { LeadPermission as P, leadGrants } from "./lead.permissions";
@@ -55,6 +56,7 @@ export const leadsModule: CrmModule = {
     LeadAssignment: can(P.WatchAssignments),
     AssignmentRule: can(P.ReadRules),
   },
+  seed: seedLeadsDemo,
   auditable: {
     Lead: async (ctx, id) => (await findLead(ctx, id)) !== null,
   },

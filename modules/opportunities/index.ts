@@ -2,6 +2,7 @@ import { and } from "graphql-shield";
 import type { CrmModule } from "../../src/modules/contract";
 import { can, isAuthenticated } from "../../src/access/rules";
 import { AccountPermission } from "../accounts";
+import { seedOpportunitiesDemo } from "./demo.seed";
 import { Opportunities1700000003000 } from "./migrations/1700000003000-opportunities";
 import { Opportunity, OpportunityStageChange, PipelineStage } from "./opportunity.entity";
 import { OpportunityPermission as P, opportunityGrants } from "./opportunity.permissions";
@@ -41,6 +42,7 @@ export const opportunitiesModule: CrmModule = {
     PipelineStage: can(P.ReadPipeline),
     Account: { opportunities: can(P.Read) },
   },
+  seed: seedOpportunitiesDemo,
   auditable: {
     Opportunity: async (ctx, id) => (await findOpportunity(ctx, id)) !== null,
   },

@@ -8,6 +8,12 @@ describe("opportunities without the leads module", () => {
   });
   afterAll(() => t.stop());
 
+  it("loads the opportunities' demo data without the leads module's", async () => {
+    const exec = await t.token("exec@demo.test");
+    const demo = await t.gql(`{ opportunities(first: 1, filter: { status: CLOSE_REQUESTED }) { totalCount } all: opportunities { totalCount } accounts { totalCount } }`, {}, exec);
+    expect(demo.data).toEqual({ opportunities: { totalCount: 2 }, all: { totalCount: 24 }, accounts: { totalCount: 72 } });
+  });
+
   it("has no leads: neither their operations nor their tables", async () => {
     expect(t.gateway.modules.map((m) => m.name)).toEqual(["core", "accounts", "opportunities"]);
     const leads = await t.gql(`{ leads(first: 1) { totalCount } }`, {}, await t.token("exec@demo.test"));

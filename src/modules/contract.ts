@@ -3,6 +3,7 @@ import type { MigrationInterface } from "typeorm";
 import type { Grants } from "../access/permissions";
 import type { Context, Services } from "../context";
 import type { DomainEvents, Stored } from "../events/domain-events";
+import type { DemoOrganisation } from "../../seeds/demo/organisation";
 
 /** A periodic job; `every` reads the configuration so an operator can change or disable it. */
 export interface Job {
@@ -36,6 +37,11 @@ export interface CrmModule {
   handlers?: { [K in keyof DomainEvents]?: (services: Services, payload: Stored<DomainEvents[K]>) => Promise<void> | void };
   /** for `auditTrail`: whether the viewer may read the history of an entity of each type */
   auditable?: Record<string, (ctx: Context, entityId: number) => Promise<boolean>>;
-  /** demo data, loaded in dependency order on an empty embedded database or with SEED_DEMO=1 */
-  seed?: (services: Services) => Promise<void>;
+  /**
+   * The module's demo data, written through its own entities and services. `seeds/index.ts` calls
+   * it on an empty embedded database or with SEED_DEMO=1, after it has made the demo organisation
+   * (territories and users, the core's), in the registry's order: what a module requires is
+   * seeded before it, so it may read (never write) their demo rows through their index.ts.
+   */
+  seed?: (services: Services, organisation: DemoOrganisation) => Promise<void>;
 }

@@ -1,22 +1,11 @@
-import type { DataSource } from "typeorm";
-import { Account, AccountStatus, ApprovalStatus, FollowUpState, RiskGrade, Tier } from "../../modules/accounts/account.entity";
-import { Activity, ActivityType } from "../../modules/accounts/activity.entity";
-import { Holiday } from "../../modules/accounts/care.entity";
-import { Contact } from "../../modules/accounts/contact.entity";
-import { normaliseAccountName } from "../../modules/accounts/account-name";
-import type { DemoOrganisation } from "./organisation";
-
-/** A small deterministic generator, so the demo data is the same on every machine. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import type { Services } from "../../src/context";
+import type { DemoOrganisation } from "../../seeds/demo/organisation";
+import { random } from "../../seeds/demo/random";
+import { normaliseAccountName } from "./account-name";
+import { Account, AccountStatus, ApprovalStatus, FollowUpState, RiskGrade, Tier } from "./account.entity";
+import { Activity, ActivityType } from "./activity.entity";
+import { Holiday } from "./care.entity";
+import { Contact } from "./contact.entity";
 
 const CATALOGUE = {
   COAL: {
@@ -41,7 +30,7 @@ const DAY = 86400_000;
  * contacts and activities. The mix shows the rules: accounts pending approval, quiet accounts
  * flagged WARN_30 and WARN_60, accounts in the public pool, birthdays in the coming week.
  */
-export async function seedAccounts(db: DataSource, org: DemoOrganisation, now = new Date()): Promise<void> {
+export async function seedAccountsDemo({ db }: Services, org: DemoOrganisation, now = new Date()): Promise<void> {
   const rand = random(20261122);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
   for (const [ti, t] of org.territories.entries()) {
