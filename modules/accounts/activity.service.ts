@@ -1,7 +1,7 @@
 import { Brackets } from "typeorm";
 import type { Context } from "../../src/context";
 import { diff, inTransaction, type UnitOfWork } from "../../src/db/unit-of-work";
-import { badInput, forbidden } from "../../src/errors";
+import { badInput, conflict, forbidden } from "../../src/errors";
 import { parseId } from "../../src/graphql/ids";
 import { User } from "../../src/org/user.entity";
 import { Account, FollowUpState } from "./account.entity";
@@ -22,9 +22,13 @@ export interface ActivityLink {
  * Writes one activity inside the caller's transaction and keeps the linked account's last
  * contact time: a done activity (or one without a due time, which happened now) is a contact and
  * clears the follow-up flags; a planned one is not. The activity's `doneAt` is its contact time.
+ * An archived account refuses it (CONFLICT), whatever it is logged against (the account itself,
+ * or an opportunity of it): what hangs off an archived account takes no writes, and its contact
+ * time never moves.
  */
 export async function recordActivity(ctx: Context, uow: UnitOfWork, input: ActivityDetailsInput, link: ActivityLink, now = new Date()): Promise<Activity> {
   const viewer = ctx.viewer!;
+  if (link.account?.archivedAt) throw conflict(`Account ${link.account.id} is archived`);
   const subject = input.subject.trim();
   if (subject === "") throw badInput("subject", "must not be blank");
   if (input.doneAt && input.doneAt > new Date(now.getTime() + 5 * 60_000)) throw badInput("doneAt", "must not be in the future");
@@ -49,6 +53,8 @@ export async function recordActivity(ctx: Context, uow: UnitOfWork, input: Activ
       .update(Account)
       .set({ lastContactAt: contactAt, followUpState: FollowUpState.OK })
       .where("id = :id", { id: account.id })
+      // Archived meanwhile (after the caller read the account): the contact time stays all the same.
+      .andWhere("archivedAt IS NULL")
       .andWhere(new Brackets((w) => w.where("lastContactAt IS NULL").orWhere("lastContactAt < :contactAt", { contactAt })))
       .execute();
     if (moved.affected && account.followUpState !== FollowUpState.OK) {

@@ -272,6 +272,27 @@ describe("opportunities", () => {
     expect(refusedAt(viaAccount)).toEqual(["FORBIDDEN account.opportunities"]);
   });
 
+  it("refuse logging on an opportunity of an archived account, and leave the account's contact time where it was", async () => {
+    const manager = await t.token("manager.coal@demo.test");
+    const account = await t.gql(`mutation($i: CreateAccountInput!) { createAccount(input: $i) { id } }`, { i: { name: `Archived Later Coking Co. ${Math.random().toString(36).slice(2, 8)}` } }, manager);
+    expect(account.errors).toBeUndefined();
+    const accountId = account.data.createAccount.id;
+    const o = await create("manager.coal@demo.test", { accountId });
+    const LOG = `mutation($id: ID!, $d: DateTimeISO!) { logOpportunityActivity(opportunityId: $id, input: { type: VISIT, subject: "Plant visit", doneAt: $d }) { id } }`;
+    expect((await t.gql(LOG, { id: o.id, d: "2026-01-10T09:00:00Z" }, manager)).errors).toBeUndefined();
+    const READ = `query($a: ID!, $o: ID!) { account(id: $a) { lastContactAt followUpState archivedAt } opportunity(id: $o) { lastActivityAt activities { subject } } }`;
+    const before = (await t.gql(READ, { a: accountId, o: o.id }, manager)).data;
+    expect(before.account).toMatchObject({ lastContactAt: "2026-01-10T09:00:00.000Z", archivedAt: null });
+
+    const archived = await t.gql(`mutation($id: ID!) { archiveAccount(id: $id) { archivedAt } }`, { id: accountId }, manager);
+    expect(archived.errors).toBeUndefined();
+    const later = await t.gql(LOG, { id: o.id, d: new Date(Date.now() - 60_000).toISOString() }, manager);
+    expect(codes(later)).toEqual(["CONFLICT"]);
+    expect(later.errors![0].message).toBe(`Account ${accountId} is archived`);
+    const after = (await t.gql(READ, { a: accountId, o: o.id }, manager)).data;
+    expect(after).toEqual({ account: { ...before.account, archivedAt: archived.data.archiveAccount.archivedAt }, opportunity: before.opportunity });
+  });
+
   it("log activities only for those who may read the opportunity: service, marketing and finance are refused", async () => {
     const o = await create("rep1.coal@demo.test");
     const LOG = `mutation($id: ID!, $s: String!) { logOpportunityActivity(opportunityId: $id, input: { type: VISIT, subject: $s }) { id subject account { name } } }`;
