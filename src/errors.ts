@@ -17,6 +17,15 @@ export enum ErrorCode {
   FailedPrecondition = "FAILED_PRECONDITION",
 }
 
+/**
+ * Reasons (`extensions.reason`) the core gives beside a code, so clients need not parse messages;
+ * modules declare their own (e.g. AccountReason) and document them in the schema.
+ */
+export const CommonReason = {
+  /** the record changed since the caller read it: reload it (extensions.currentVersion) and try again */
+  StaleVersion: "STALE_VERSION",
+} as const;
+
 /** A rule of the domain was broken; `field` names the input field at fault, where there is one. */
 export class DomainError extends GraphQLError {
   constructor(readonly code: ErrorCode, message: string, extra: { field?: string; [key: string]: unknown } = {}) {

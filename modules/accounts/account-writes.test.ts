@@ -107,7 +107,7 @@ describe("duplicates", () => {
       const text = JSON.stringify(error);
       expect(text).not.toContain("Coal Rep One");
       expect(error.message).not.toMatch(new RegExp(`\\b${first.id}\\b`));
-      expect(Object.keys(error.extensions!).sort()).toEqual(["code", "field"]);
+      expect(error.extensions).toEqual({ code: "CONFLICT", reason: "DUPLICATE", field: error.extensions!.field });
     }
     expect(await countNamed(name)).toBe(1);
     expect(await readAs("rep1.coal@demo.test", first.id)).toMatchObject({ name, registrationNo: regNo, version: 1, territory: { code: "COAL" } });
@@ -196,7 +196,7 @@ describe("stale versions", () => {
     expect(first.data.updateAccount).toMatchObject({ version: 2, creditLimit: "500000.00" });
     const stale = await t.gql(UPDATE, { id: account.id, version: 1, input: { industry: "Cement", creditLimit: "1.00" } }, token);
     expect(codes(stale)).toEqual(["CONFLICT"]);
-    expect(stale.errors![0].extensions).toMatchObject({ field: "version", currentVersion: 2 });
+    expect(stale.errors![0].extensions).toMatchObject({ code: "CONFLICT", reason: "STALE_VERSION", field: "version", currentVersion: 2 });
     const now = await t.gql(`query($id: ID!) { account(id: $id) { industry creditLimit version } }`, { id: account.id }, token);
     expect(now.data.account).toEqual({ industry: "Steel", creditLimit: "500000.00", version: 2 });
     const future = await t.gql(UPDATE, { id: account.id, version: 3, input: { industry: "Cement" } }, token);
@@ -245,6 +245,7 @@ describe("archiving", () => {
       const r = await t.gql(document, variables, token);
       expect(codes(r)).toEqual(["CONFLICT"]);
       expect(r.errors![0].message).toMatch(new RegExp(`Account ${account.id} is (already )?archived`));
+      expect(r.errors![0].extensions!.reason).toBe(document === ARCHIVE ? "ALREADY_DECIDED" : "ARCHIVED");
     }
     expect(await readAs("manager.coal@demo.test", account.id)).toMatchObject({
       version: 2, industry: null, owner: { id: account.owner.id }, contacts: [{ id: contactId, name: "Sun Li", version: 1 }], activities: [], lastContactAt: null,

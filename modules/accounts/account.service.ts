@@ -3,6 +3,7 @@ import { SELLING_ROLES, Role } from "../../src/access/roles";
 import type { Context } from "../../src/context";
 import { inTransaction, diff, type UnitOfWork } from "../../src/db/unit-of-work";
 import { keysetPage } from "../../src/db/pagination";
+import { versionedUpdate } from "../../src/db/versioned-update";
 import { badInput, conflict, forbidden, notFound, refused } from "../../src/errors";
 import { SortDirection, type ConnectionResult, type PageArgs } from "../../src/graphql/connection";
 import { parseId } from "../../src/graphql/ids";
@@ -41,7 +42,7 @@ async function requireAccount(ctx: Context, manager: EntityManager, id: number):
 }
 
 function assertNotArchived(account: Account): Account {
-  if (account.archivedAt) throw conflict(`Account ${account.id} is archived`);
+  if (account.archivedAt) throw conflict(`Account ${account.id} is archived`, { reason: AccountReason.Archived });
   return account;
 }
 
@@ -202,14 +203,6 @@ function checkFieldPermissions(ctx: Context, input: UpdateAccountInput): void {
   if (input.creditLimit !== undefined && input.creditLimit !== null && input.creditLimit.startsWith("-")) throw badInput("creditLimit", "must not be negative");
 }
 
-/** Optimistic concurrency: the write names the version it read; someone else's newer write wins a CONFLICT. */
-async function bumpVersion(manager: EntityManager, account: Account, changes: Partial<Account>, expectedVersion = account.version): Promise<Account> {
-  const updatedAt = new Date();
-  const result = await manager.update(Account, { id: account.id, version: expectedVersion }, { ...changes, updatedAt, version: expectedVersion + 1 });
-  if (!result.affected) throw conflict(`Account ${account.id} was changed by someone else; reload it and try again`, { field: "version" });
-  return Object.assign(account, changes, { updatedAt, version: expectedVersion + 1 });
-}
-
 export async function updateAccount(ctx: Context, id: number, version: number, input: UpdateAccountInput): Promise<Account> {
   checkFieldPermissions(ctx, input);
   const changes: Partial<Account> = {};
@@ -226,21 +219,14 @@ export async function updateAccount(ctx: Context, id: number, version: number, i
   try {
     return await inTransaction(ctx, async (uow) => {
       const account = await requireWritableAccount(ctx, uow.manager, id);
-      if (account.version !== version) {
-        throw conflict(`Account ${id} is at version ${account.version}, not ${version}: reload it and try again`, { field: "version", currentVersion: account.version });
-      }
-      if (changes.nameKey !== undefined || changes.registrationNo) {
+      if (account.version === version && (changes.nameKey !== undefined || changes.registrationNo)) {
         await assertNoDuplicate(ctx, uow.manager, { nameKey: changes.nameKey ?? account.nameKey, registrationNo: changes.registrationNo ?? null }, id);
       }
-      const before = { ...account };
-      const updated = await bumpVersion(uow.manager, account, changes, version);
-      const changed = diff(before, updated, AUDITED);
-      if (Object.keys(changed).length > 0) await uow.audit("Account", id, "UPDATE", changed);
-      return updated;
+      return versionedUpdate(uow, Account, account, changes, { expectedVersion: version, action: "UPDATE", audited: AUDITED });
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    throw conflict("An account with this name or registration number was just created", { field: changes.nameKey ? "name" : "registrationNo" });
+    throw conflict("An account with this name or registration number was just created", { reason: AccountReason.Duplicate, field: changes.nameKey ? "name" : "registrationNo" });
   }
 }
 
@@ -248,21 +234,21 @@ export async function updateAccount(ctx: Context, id: number, version: number, i
 export function approveAccount(ctx: Context, id: number): Promise<Account> {
   return inTransaction(ctx, async (uow) => {
     const account = await requireWritableAccount(ctx, uow.manager, id);
-    if (account.approvalStatus !== ApprovalStatus.PENDING) throw conflict(`Account ${id} is already approved`);
-    const updated = await bumpVersion(uow.manager, account, { approvalStatus: ApprovalStatus.APPROVED, approvedAt: new Date() });
-    await uow.audit("Account", id, "APPROVE", { approvalStatus: { from: ApprovalStatus.PENDING, to: ApprovalStatus.APPROVED } });
-    return updated;
+    if (account.approvalStatus !== ApprovalStatus.PENDING) throw conflict(`Account ${id} is already approved`, { reason: AccountReason.AlreadyDecided });
+    return versionedUpdate(uow, Account, account, { approvalStatus: ApprovalStatus.APPROVED, approvedAt: new Date() }, {
+      action: "APPROVE",
+      audited: AUDITED,
+      changes: { approvalStatus: { from: ApprovalStatus.PENDING, to: ApprovalStatus.APPROVED } },
+    });
   });
 }
 
 export function archiveAccount(ctx: Context, id: number): Promise<Account> {
   return inTransaction(ctx, async (uow) => {
     const account = await requireAccount(ctx, uow.manager, id);
-    if (account.archivedAt) throw conflict(`Account ${id} is already archived`);
+    if (account.archivedAt) throw conflict(`Account ${id} is already archived`, { reason: AccountReason.AlreadyDecided });
     assertWritable(ctx, account);
-    const updated = await bumpVersion(uow.manager, account, { archivedAt: new Date() });
-    await uow.audit("Account", id, "ARCHIVE", { archivedAt: { from: null, to: updated.archivedAt!.toISOString() } });
-    return updated;
+    return versionedUpdate(uow, Account, account, { archivedAt: new Date() }, { action: "ARCHIVE", audited: ["archivedAt"] });
   });
 }
 
@@ -278,26 +264,24 @@ export function transferAccount(ctx: Context, id: number, ownerId: number): Prom
     if (!owner || owner.frozen || !SELLING_ROLES.includes(owner.role) || owner.territoryId === null) {
       throw badInput("ownerId", "must be an active sales user of a territory");
     }
-    if (owner.id === account.ownerId) throw conflict(`Account ${id} is already owned by ${owner.name}`, { field: "ownerId" });
+    if (owner.id === account.ownerId) throw conflict(`Account ${id} is already owned by ${owner.name}`, { reason: AccountReason.AlreadyDecided, field: "ownerId" });
     if (owner.territoryId !== account.territoryId && !ctx.permissions.has(viewer, AccountPermission.TransferAcrossTerritories)) {
       throw forbidden("ownerId: only an executive moves an account to another territory");
     }
     if (viewer.role === Role.SALES_MANAGER && !viewer.teamIds.includes(owner.id)) throw forbidden("ownerId: a manager transfers accounts within their team");
     const before = { ...account };
-    const now = new Date();
-    const updated = await bumpVersion(uow.manager, account, {
+    const updated = await versionedUpdate(uow, Account, account, {
       ownerId: owner.id,
       previousOwnerId: account.ownerId ?? account.previousOwnerId,
       territoryId: owner.territoryId,
       inPublicPool: false,
       claimedAt: null,
-      assignedAt: now,
+      assignedAt: new Date(),
       followUpState: FollowUpState.OK,
-    });
+    }, { action: "TRANSFER", audited: AUDITED });
     if (before.territoryId !== updated.territoryId) {
       await uow.manager.update(Activity, { accountId: id }, { territoryId: updated.territoryId });
     }
-    await uow.audit("Account", id, "TRANSFER", diff(before, updated, AUDITED));
     uow.emit({ name: "account.transferred", payload: { accountId: id, from: before.ownerId, to: owner.id, fromTerritoryId: before.territoryId, toTerritoryId: updated.territoryId } });
     return updated;
   });
@@ -313,24 +297,21 @@ export function claimAccount(ctx: Context, id: number): Promise<Account> {
       await uow.manager.getRepository(User).createQueryBuilder("u").select("u.id").where("u.id = :me", { me: viewer.id }).setLock("pessimistic_write").getOne();
     }
     const account = assertNotArchived(await requireAccount(ctx, uow.manager, id));
-    if (!account.inPublicPool) throw conflict(`Account ${id} is not in the public pool`);
+    if (!account.inPublicPool) throw conflict(`Account ${id} is not in the public pool`, { reason: AccountReason.NotInPool });
     const policy = await policyOf(uow.manager, account.territoryId);
     const held = await uow.manager
       .getRepository(Account)
       .createQueryBuilder("a")
       .where("a.ownerId = :me AND a.claimedAt IS NOT NULL", { me: viewer.id })
       .getCount();
-    if (held >= policy.maxClaimedPerRep) throw conflict(`You already hold ${held} claimed accounts, the limit is ${policy.maxClaimedPerRep}`);
+    if (held >= policy.maxClaimedPerRep) throw conflict(`You already hold ${held} claimed accounts, the limit is ${policy.maxClaimedPerRep}`, { reason: AccountReason.ClaimLimit });
     const now = new Date();
-    const result = await uow.manager.update(
-      Account,
-      { id, inPublicPool: true, version: account.version },
-      { ownerId: viewer.id, inPublicPool: false, claimedAt: now, assignedAt: now, followUpState: FollowUpState.OK, updatedAt: now, version: account.version + 1 },
-    );
-    if (!result.affected) throw conflict(`Account ${id} was just claimed by someone else`);
-    Object.assign(account, { ownerId: viewer.id, inPublicPool: false, claimedAt: now, assignedAt: now, followUpState: FollowUpState.OK, updatedAt: now, version: account.version + 1 });
-    await uow.audit("Account", id, "CLAIM", { ownerId: { from: null, to: viewer.id }, inPublicPool: { from: true, to: false } });
-    return account;
+    // Versioned: of two claims at once, the second finds the version moved on (CONFLICT, STALE_VERSION).
+    return versionedUpdate(uow, Account, account, { ownerId: viewer.id, inPublicPool: false, claimedAt: now, assignedAt: now, followUpState: FollowUpState.OK }, {
+      action: "CLAIM",
+      audited: AUDITED,
+      changes: { ownerId: { from: null, to: viewer.id }, inPublicPool: { from: true, to: false } },
+    });
   });
 }
 

@@ -1,6 +1,7 @@
 import type { Context } from "../../src/context";
 import { diff, inTransaction, type UnitOfWork } from "../../src/db/unit-of-work";
-import { badInput, conflict, notFound } from "../../src/errors";
+import { versionedUpdate } from "../../src/db/versioned-update";
+import { badInput, notFound } from "../../src/errors";
 import { parseId } from "../../src/graphql/ids";
 import { assertWritable, findAccount, requireWritableAccount } from "./account.service";
 import { Contact } from "./contact.entity";
@@ -64,13 +65,7 @@ export async function updateContact(ctx: Context, id: number, version: number, i
     const account = contact && (await findAccount(ctx, contact.accountId, uow.manager));
     if (!contact || !account) throw notFound("Contact", id);
     assertWritable(ctx, account);
-    if (contact.version !== version) throw conflict(`Contact ${id} is at version ${contact.version}, not ${version}`, { field: "version", currentVersion: contact.version });
-    const result = await uow.manager.update(Contact, { id, version }, { ...changes, version: version + 1 });
-    if (!result.affected) throw conflict(`Contact ${id} was changed by someone else`, { field: "version" });
-    const before = { ...contact };
-    Object.assign(contact, changes, { version: version + 1 });
-    const changed = diff(before, contact, AUDITED);
-    if (Object.keys(changed).length > 0) await uow.audit("Contact", id, changed.isKeyPerson ? "KEY_PERSON_CHANGE" : "UPDATE", changed);
-    return contact;
+    const changed = diff(contact, { ...contact, ...changes }, AUDITED);
+    return versionedUpdate(uow, Contact, contact, changes, { expectedVersion: version, action: changed.isKeyPerson ? "KEY_PERSON_CHANGE" : "UPDATE", audited: AUDITED });
   });
 }

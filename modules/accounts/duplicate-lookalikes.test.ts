@@ -60,7 +60,7 @@ function expectAnotherTerritory(r: GqlResult, field: string, label: string) {
   const error = r.errors![0];
   expect(error.message).toMatch(/exists in another territory/);
   expect(JSON.stringify(error)).not.toContain("Coal Rep One");
-  expect(error.extensions).toEqual({ code: "CONFLICT", field });
+  expect(error.extensions).toEqual({ code: "CONFLICT", reason: "DUPLICATE", field });
   expect(r.data).toBeNull();
 }
 

@@ -1,3 +1,4 @@
+import { AccountReason } from "./account.reasons";
 import { Brackets, type EntityManager } from "typeorm";
 import type { Context } from "../../src/context";
 import { conflict } from "../../src/errors";
@@ -33,10 +34,10 @@ export async function duplicateError(ctx: Context, manager: EntityManager, exist
   const what = field === "name" ? "this name" : "this registration number";
   const viewer = ctx.viewer!;
   const sameTerritory = ctx.scope.coversTerritory(existing.territoryId) || viewer.territoryIds.includes(existing.territoryId);
-  if (!sameTerritory) return conflict(`An account with ${what} exists in another territory`, { field });
-  if (existing.ownerId === null) return conflict(`An account with ${what} already exists in the public pool`, { field, ownerName: null });
+  if (!sameTerritory) return conflict(`An account with ${what} exists in another territory`, { reason: AccountReason.Duplicate, field });
+  if (existing.ownerId === null) return conflict(`An account with ${what} already exists in the public pool`, { reason: AccountReason.Duplicate, field, ownerName: null });
   const owner = await manager.findOneBy(User, { id: existing.ownerId });
-  return conflict(`An account with ${what} already exists, owned by ${owner?.name ?? "another user"}`, { field, ownerName: owner?.name ?? null });
+  return conflict(`An account with ${what} already exists, owned by ${owner?.name ?? "another user"}`, { reason: AccountReason.Duplicate, field, ownerName: owner?.name ?? null });
 }
 
 /** Maps a unique-index violation (two writers at once) to the same CONFLICT as the check above. */

@@ -344,6 +344,7 @@ describe("claiming from the public pool", () => {
     expect((await t.gql(STATE, { id }, await t.token("rep1.coal@demo.test"))).data.account).toBeNull();
     const again = await t.gql(CLAIM, { id }, await t.token("rep2.coal@demo.test"));
     expect(codes(again)).toEqual(["CONFLICT"]);
+    expect(again.errors![0].extensions!.reason).toBe("NOT_IN_POOL");
     expect((await trail(id)).at(-1)).toMatchObject({ action: "CLAIM", actor: `user:${rep2}`, changes: { ownerId: { from: null, to: Number(rep2) } } });
   });
 
@@ -360,6 +361,7 @@ describe("claiming from the public pool", () => {
       const over = await t.gql(CLAIM, { id: second }, rep);
       expect(codes(over)).toEqual(["CONFLICT"]);
       expect(over.errors![0].message).toMatch(/limit is 1/);
+      expect(over.errors![0].extensions!.reason).toBe("CLAIM_LIMIT");
       expect(await state(second)).toMatchObject({ inPublicPool: true, owner: null });
     } finally {
       await t.gql(SET_POLICY, { t: territoryIds.COAL, input: DEFAULT_POLICY }, head);
