@@ -7,6 +7,7 @@ import { User } from "../../src/org/user.entity";
 import { Account, FollowUpState } from "./account.entity";
 import type { ActivityDetailsInput, LogActivityInput } from "./account.inputs";
 import { AccountPermission } from "./account.permissions";
+import { AccountReason } from "./account.reasons";
 import { requireWritableAccount } from "./account.service";
 import { Activity } from "./activity.entity";
 
@@ -28,7 +29,7 @@ export interface ActivityLink {
  */
 export async function recordActivity(ctx: Context, uow: UnitOfWork, input: ActivityDetailsInput, link: ActivityLink, now = new Date()): Promise<Activity> {
   const viewer = ctx.viewer!;
-  if (link.account?.archivedAt) throw conflict(`Account ${link.account.id} is archived`);
+  if (link.account?.archivedAt) throw conflict(`Account ${link.account.id} is archived`, { reason: AccountReason.Archived });
   const subject = input.subject.trim();
   if (subject === "") throw badInput("subject", "must not be blank");
   if (input.doneAt && input.doneAt > new Date(now.getTime() + 5 * 60_000)) throw badInput("doneAt", "must not be in the future");

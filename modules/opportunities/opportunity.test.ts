@@ -289,6 +289,7 @@ describe("opportunities", () => {
     const later = await t.gql(LOG, { id: o.id, d: new Date(Date.now() - 60_000).toISOString() }, manager);
     expect(codes(later)).toEqual(["CONFLICT"]);
     expect(later.errors![0].message).toBe(`Account ${accountId} is archived`);
+    expect(ext(later)!.reason).toBe("ARCHIVED");
     const after = (await t.gql(READ, { a: accountId, o: o.id }, manager)).data;
     expect(after).toEqual({ account: { ...before.account, archivedAt: archived.data.archiveAccount.archivedAt }, opportunity: before.opportunity });
   });
