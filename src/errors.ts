@@ -35,7 +35,7 @@ export class DomainError extends GraphQLError {
 
 export const badInput = (field: string, message: string) => new DomainError(ErrorCode.BadUserInput, `${field}: ${message}`, { field });
 export const notFound = (what: string, id: string | number) => new DomainError(ErrorCode.NotFound, `${what} ${id} not found`);
-export const forbidden = (message = "Not allowed") => new DomainError(ErrorCode.Forbidden, message);
+export const forbidden = (message = "Not allowed", extra: { field?: string; reason?: string } = {}) => new DomainError(ErrorCode.Forbidden, message, extra);
 export const conflict = (message: string, extra: Record<string, unknown> = {}) => new DomainError(ErrorCode.Conflict, message, extra);
 /** A business rule refuses what is asked; `reason` names the rule for clients (e.g. IN_PUBLIC_POOL). */
 export const refused = (reason: string, message: string, extra: Record<string, unknown> = {}) =>

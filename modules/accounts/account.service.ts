@@ -1,5 +1,5 @@
 import type { EntityManager } from "typeorm";
-import { SELLING_ROLES, Role } from "../../src/access/roles";
+import { requireTerritory } from "../../src/access/territory";
 import type { Context } from "../../src/context";
 import { inTransaction, diff, type UnitOfWork } from "../../src/db/unit-of-work";
 import { keysetPage } from "../../src/db/pagination";
@@ -7,7 +7,7 @@ import { versionedUpdate } from "../../src/db/versioned-update";
 import { badInput, conflict, forbidden, notFound, refused } from "../../src/errors";
 import { SortDirection, type ConnectionResult, type PageArgs } from "../../src/graphql/connection";
 import { parseId } from "../../src/graphql/ids";
-import { Territory } from "../../src/org/territory.entity";
+import { assertAssignableOwner } from "../../src/org/assignable-owner";
 import { User } from "../../src/org/user.entity";
 import { Account, AccountStatus, ApprovalStatus, FollowUpState, Tier } from "./account.entity";
 import { AccountOrderField, type AccountFilter, type AccountOrder, type CreateAccountInput, type UpdateAccountInput } from "./account.inputs";
@@ -108,18 +108,6 @@ function cleanRegistrationNo(value: string | null | undefined): string | null {
   return normalised;
 }
 
-async function createTerritory(ctx: Context, manager: EntityManager, requested: string | null | undefined): Promise<number> {
-  const viewer = ctx.viewer!;
-  if (requested === null || requested === undefined) {
-    if (viewer.territoryId === null) throw badInput("territoryId", "is required for users without a territory");
-    return viewer.territoryId;
-  }
-  const territoryId = parseId(requested, "territoryId");
-  if (viewer.role !== Role.EXECUTIVE && territoryId !== viewer.territoryId) throw forbidden("territoryId: you may create accounts only in your own territory");
-  if (!(await manager.existsBy(Territory, { id: territoryId }))) throw badInput("territoryId", `territory ${territoryId} does not exist`);
-  return territoryId;
-}
-
 /** Creates an account; a rep's new account waits for approval by their manager (PRODUCT.md, "Approval"). */
 export async function createAccount(ctx: Context, input: CreateAccountInput): Promise<Account> {
   const name = cleanName(input.name);
@@ -149,11 +137,12 @@ export async function insertAccount(ctx: Context, uow: UnitOfWork, input: Create
     throw forbidden("tier: the tier is set by a manager");
   }
   const nameKey = normaliseAccountName(name);
-  const territoryId = await createTerritory(ctx, uow.manager, input.territoryId);
+  const territoryId = await requireTerritory(ctx, uow.manager, input.territoryId);
   await assertNoDuplicate(ctx, uow.manager, { nameKey, registrationNo });
   const now = new Date();
   const owner = ownerId === undefined || ownerId === viewer.id ? null : await uow.manager.findOneBy(User, { id: ownerId });
-  const pending = (owner?.role ?? viewer.role) === Role.SALES_REP;
+  // An account of someone who may not approve accounts (a rep) waits for someone who may.
+  const pending = !ctx.permissions.granted(owner?.role ?? viewer.role, AccountPermission.Approve);
   const account = uow.manager.create(Account, {
     name,
     nameKey,
@@ -257,18 +246,10 @@ export function archiveAccount(ctx: Context, id: number): Promise<Account> {
  * territory; only an executive moves an account to another territory (PRODUCT.md, "territories").
  */
 export function transferAccount(ctx: Context, id: number, ownerId: number): Promise<Account> {
-  const viewer = ctx.viewer!;
   return inTransaction(ctx, async (uow) => {
     const account = await requireWritableAccount(ctx, uow.manager, id);
-    const owner = await uow.manager.findOneBy(User, { id: ownerId });
-    if (!owner || owner.frozen || !SELLING_ROLES.includes(owner.role) || owner.territoryId === null) {
-      throw badInput("ownerId", "must be an active sales user of a territory");
-    }
+    const owner = await assertAssignableOwner(ctx, uow.manager, ownerId, { territoryId: account.territoryId, acrossTerritories: AccountPermission.TransferAcrossTerritories, what: "account" });
     if (owner.id === account.ownerId) throw conflict(`Account ${id} is already owned by ${owner.name}`, { reason: AccountReason.AlreadyDecided, field: "ownerId" });
-    if (owner.territoryId !== account.territoryId && !ctx.permissions.has(viewer, AccountPermission.TransferAcrossTerritories)) {
-      throw forbidden("ownerId: only an executive moves an account to another territory");
-    }
-    if (viewer.role === Role.SALES_MANAGER && !viewer.teamIds.includes(owner.id)) throw forbidden("ownerId: a manager transfers accounts within their team");
     const before = { ...account };
     const updated = await versionedUpdate(uow, Account, account, {
       ownerId: owner.id,

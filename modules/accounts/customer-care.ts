@@ -3,7 +3,7 @@ import { Brackets } from "typeorm";
 import type { Context } from "../../src/context";
 import { Account } from "./account.entity";
 import { ACCOUNT_SCOPE } from "./account.service";
-import { Holiday } from "./care.entity";
+import { Holiday } from "./holiday.entity";
 import { Contact } from "./contact.entity";
 import { DEFAULT_FOLLOW_UP } from "./follow-up.policy";
 

@@ -4,7 +4,7 @@ import { random } from "../../seeds/demo/random";
 import { normaliseAccountName } from "./account-name";
 import { Account, AccountStatus, ApprovalStatus, FollowUpState, RiskGrade, Tier } from "./account.entity";
 import { Activity, ActivityType } from "./activity.entity";
-import { Holiday } from "./care.entity";
+import { Holiday } from "./holiday.entity";
 import { Contact } from "./contact.entity";
 
 const CATALOGUE = {

@@ -1,5 +1,5 @@
 import type { EntityManager } from "typeorm";
-import { FollowUpPolicy } from "./care.entity";
+import { FollowUpPolicy } from "./follow-up-policy.entity";
 
 /** The defaults of PRODUCT.md, "Follow-up rule" and "Customer care"; territories may override them. */
 export const DEFAULT_FOLLOW_UP = {

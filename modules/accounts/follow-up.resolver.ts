@@ -1,15 +1,11 @@
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from "type-graphql";
 import type { Context } from "../../src/context";
-import { inTransaction } from "../../src/db/unit-of-work";
-import { badInput, forbidden } from "../../src/errors";
-import { parseId } from "../../src/graphql/ids";
-import { Role } from "../../src/access/roles";
-import { Territory } from "../../src/org/territory.entity";
-import { FollowUpPolicy, Holiday } from "./care.entity";
+import { FollowUpPolicy } from "./follow-up-policy.entity";
+import { Holiday } from "./holiday.entity";
 import { FollowUpPolicyInput } from "./account.inputs";
-import { CareReminder, careReminders } from "./customer-care";
+import { CareReminder } from "./customer-care";
 import { runFollowUpSweep } from "./follow-up";
-import { policyOf } from "./follow-up.policy";
+import * as settings from "./follow-up-settings.service";
 
 @ObjectType()
 class FollowUpSweepResult {
@@ -29,13 +25,6 @@ class FollowUpSweepResult {
   cleared: number;
 }
 
-function territoryFor(ctx: Context, territoryId: string): number {
-  const id = parseId(territoryId, "territoryId");
-  const viewer = ctx.viewer!;
-  if (viewer.role === Role.TERRITORY_HEAD && viewer.territoryId !== id) throw forbidden("territoryId: a head configures their own territory");
-  return id;
-}
-
 @Resolver()
 export class FollowUpResolver {
   @Mutation(() => FollowUpSweepResult, { description: "runs the follow-up rule as of a moment (operators and tests); the periodic job runs it too" })
@@ -43,57 +32,32 @@ export class FollowUpResolver {
     return { asOf, ...(await runFollowUpSweep(ctx, asOf)) };
   }
 
-  @Query(() => FollowUpPolicy)
+  @Query(() => FollowUpPolicy, { description: "a territory's follow-up rule: heads read their own, executives and system admins any" })
   followUpPolicy(@Arg("territoryId", () => ID) territoryId: string, @Ctx() ctx: Context): Promise<FollowUpPolicy> {
-    return policyOf(ctx.db.manager, territoryFor(ctx, territoryId));
+    return settings.followUpPolicyOf(ctx, territoryId);
   }
 
-  @Mutation(() => FollowUpPolicy)
+  @Mutation(() => FollowUpPolicy, { description: "changes a territory's follow-up periods and claim limit (days must grow: first warning < second < reclaim); audited" })
   setFollowUpPolicy(
     @Arg("territoryId", () => ID) territoryId: string,
     @Arg("input", () => FollowUpPolicyInput) input: FollowUpPolicyInput,
     @Ctx() ctx: Context,
   ): Promise<FollowUpPolicy> {
-    const id = territoryFor(ctx, territoryId);
-    if (input.warnSecondDays <= input.warnFirstDays) throw badInput("warnSecondDays", "must be later than warnFirstDays");
-    if (input.reclaimDays <= input.warnSecondDays) throw badInput("reclaimDays", "must be later than warnSecondDays");
-    return inTransaction(ctx, async (uow) => {
-      if (!(await uow.manager.existsBy(Territory, { id }))) throw badInput("territoryId", `territory ${id} does not exist`);
-      const before = await policyOf(uow.manager, id);
-      const policy = Object.assign(new FollowUpPolicy(), { territoryId: id, ...input });
-      await uow.manager.save(policy);
-      const changes = Object.fromEntries(
-        (Object.keys(input) as (keyof FollowUpPolicyInput)[]).filter((k) => before[k] !== input[k]).map((k) => [k, { from: before[k], to: input[k] }]),
-      );
-      await uow.audit("FollowUpPolicy", id, "UPDATE", changes);
-      return policy;
-    });
+    return settings.setFollowUpPolicy(ctx, territoryId, input);
   }
 
   @Query(() => [CareReminder], { description: "birthdays and holidays ahead for the caller's customers (default: the territory's reminder days)" })
-  async careReminders(@Ctx() ctx: Context, @Arg("days", () => Int, { nullable: true }) days?: number): Promise<CareReminder[]> {
-    if (days !== undefined && days !== null && (days < 0 || days > 60)) throw badInput("days", "must be between 0 and 60");
-    const territoryId = ctx.viewer?.territoryId;
-    const fallback = territoryId ? (await policyOf(ctx.db.manager, territoryId)).careReminderDays : undefined;
-    return careReminders(ctx, days ?? fallback);
+  careReminders(@Ctx() ctx: Context, @Arg("days", () => Int, { nullable: true }) days?: number): Promise<CareReminder[]> {
+    return settings.careRemindersFor(ctx, days);
   }
 
-  @Mutation(() => Holiday)
+  @Mutation(() => Holiday, { description: "adds a holiday to the care reminders: of one territory, or of the whole group (executives and system admins)" })
   addHoliday(
     @Arg("name", () => String) name: string,
     @Arg("date", () => String) date: string,
     @Ctx() ctx: Context,
     @Arg("territoryId", () => ID, { nullable: true }) territoryId?: string,
   ): Promise<Holiday> {
-    if (name.trim() === "" || name.length > 80) throw badInput("name", "must be 1 to 80 characters");
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw badInput("date", "must be a date as YYYY-MM-DD");
-    const scopeId = territoryId ? territoryFor(ctx, territoryId) : null;
-    if (scopeId === null && ctx.viewer!.role === Role.TERRITORY_HEAD) throw forbidden("territoryId: a head adds holidays for their own territory");
-    return inTransaction(ctx, async (uow) => {
-      const holiday = uow.manager.create(Holiday, { name: name.trim(), date, territoryId: scopeId });
-      await uow.manager.insert(Holiday, holiday);
-      await uow.audit("Holiday", holiday.id, "CREATE", { name: { from: null, to: holiday.name }, date: { from: null, to: date } });
-      return holiday;
-    });
+    return settings.addHoliday(ctx, name, date, territoryId);
   }
 }

@@ -20,8 +20,13 @@ export class Permissions {
   }
 
   has(viewer: Viewer | null, permission: string): boolean {
+    return viewer !== null && this.granted(viewer.role, permission);
+  }
+
+  /** Whether `role` holds `permission` (for a user other than the caller: a record's owner). */
+  granted(role: Role, permission: string): boolean {
     const roles = this.table.get(permission);
     if (!roles) throw new Error(`Unknown permission ${permission}`);
-    return viewer !== null && roles.has(viewer.role);
+    return roles.has(role);
   }
 }
