@@ -10,6 +10,9 @@ const config: Config = {
   testTimeout: 30_000,
   maxWorkers: 2,
   setupFiles: ["reflect-metadata"],
+  // One template database per run, copied for every test gateway (test/test-database.ts).
+  globalSetup: "<rootDir>/test/global-setup.ts",
+  globalTeardown: "<rootDir>/test/global-teardown.ts",
 };
 
 export default config;

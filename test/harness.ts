@@ -1,13 +1,10 @@
-import { createConnection } from "mysql2/promise";
-import { randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import { startGateway, type Gateway, type GatewayOptions } from "../src/app";
 import { loadConfig } from "../src/config";
+import { databaseKind } from "../src/db/data-source";
 import { CountingLogger } from "../src/db/query-counter";
+import { freshName, namedDatabase, template, type TestDatabase } from "./test-database";
 
 export interface GqlResult<T = any> {
   status: number;
@@ -15,31 +12,30 @@ export interface GqlResult<T = any> {
   errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; field?: string; [k: string]: unknown } }[];
 }
 
-/** The database tests run on: MySQL/MariaDB when DATABASE_URL says mysql://, else a throwaway SQLite file. */
-export function freshDatabaseUrl(): { url: string; drop: () => Promise<void> } {
-  const base = process.env.DATABASE_URL;
-  const suffix = `${process.pid}_${randomBytes(4).toString("hex")}`;
-  if (base && /^(mysql|mariadb):/.test(base)) {
-    const url = new URL(base.replace(/^mariadb:/, "mysql:"));
-    const name = `crm_test_${suffix}`;
-    url.pathname = `/${name}`;
-    return {
-      url: url.toString(),
-      drop: async () => {
-                url.pathname = "/";
-        const conn = await createConnection(url.toString());
-        await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
-        await conn.end();
-      },
-    };
-  }
-  const file = join(tmpdir(), `crm_test_${suffix}.sqlite`);
-  return {
-    url: `sqlite:${file}`,
-    drop: async () => {
-      for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
-    },
-  };
+/** The database tests run on: MySQL/MariaDB when DATABASE_URL says mysql://, else a throwaway SQLite file. Empty: nothing migrated or loaded. */
+export function freshDatabaseUrl(): TestDatabase {
+  return namedDatabase(freshName());
+}
+
+const BASE_ENV: Record<string, string> = { NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", SEED_DEMO: "1", FOLLOW_UP_SWEEP_INTERVAL_MS: "0" };
+
+/**
+ * The database of one test gateway: a copy of the run's template when the gateway would load the
+ * demo data into an empty database (test/test-database.ts), else an empty one that it migrates (and
+ * seeds, if it does) itself. What decides whether and what it loads is the database kind, the
+ * modules, SEED_DEMO and NODE_ENV (seeds/index.ts); the other settings change nothing on disk.
+ */
+async function databaseFor(env: Record<string, string>): Promise<TestDatabase> {
+  const probe = loadConfig({ ...BASE_ENV, DATABASE_URL: freshDatabaseUrl().url, ...env });
+  const seeds = probe.seedDemo || (databaseKind(probe.databaseUrl) === "sqlite" && !probe.production);
+  // A faked clock (jest.useFakeTimers) would load the shared template's data at its fake "now".
+  const clockFaked = (Date as unknown as { isFake?: boolean }).isFake === true;
+  if (!seeds || clockFaked) return freshDatabaseUrl();
+  const tpl = await template(probe.modules, async (url) => {
+    const gateway = await startGateway(loadConfig({ ...BASE_ENV, CRM_MODULES: probe.modules?.join(",") ?? "", DATABASE_URL: url }));
+    await gateway.stop();
+  });
+  return tpl ? tpl.copy() : freshDatabaseUrl();
 }
 
 export interface TestGateway {
@@ -59,21 +55,21 @@ export interface TestGateway {
 }
 
 /**
- * A real gateway on a fresh database with the demo data, listening on an ephemeral port: tests
- * talk to it over HTTP and WebSocket exactly as clients do.
+ * A real gateway on a database of its own with the demo data, listening on an ephemeral port: tests
+ * talk to it over HTTP and WebSocket exactly as clients do. The database is a copy of the run's
+ * template (migrated and seeded once per run); the gateway runs its migrations on it as ever (there
+ * are none left to apply) and finds the demo users, so it loads nothing.
  */
 export async function startTestGateway(env: Record<string, string> = {}, options: GatewayOptions = {}): Promise<TestGateway> {
-  const db = freshDatabaseUrl();
-  const config = loadConfig({
-    NODE_ENV: "test",
-    DATABASE_URL: db.url,
-    PORT: "0",
-    HOST: "127.0.0.1",
-    SEED_DEMO: "1",
-    FOLLOW_UP_SWEEP_INTERVAL_MS: "0",
-    ...env,
-  });
-  const gateway = await startGateway(config, options);
+  // A test that names its own database gets it, as it is.
+  const db: TestDatabase = env.DATABASE_URL ? { url: env.DATABASE_URL, drop: async () => undefined } : await databaseFor(env);
+  let gateway: Gateway;
+  try {
+    gateway = await startGateway(loadConfig({ ...BASE_ENV, DATABASE_URL: db.url, ...env }), options);
+  } catch (error) {
+    await db.drop();
+    throw error;
+  }
   const tokens = new Map<string, string>();
   const clients: Client[] = [];
   const gql = async (query: string, variables?: Record<string, unknown>, token?: string | null, headers: Record<string, string> = {}) => {
