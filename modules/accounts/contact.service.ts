@@ -3,7 +3,10 @@ import { diff, inTransaction, type UnitOfWork } from "../../src/db/unit-of-work"
 import { versionedUpdate } from "../../src/db/versioned-update";
 import { badInput, notFound } from "../../src/errors";
 import { parseId } from "../../src/graphql/ids";
-import { assertWritable, findAccount, requireWritableAccount } from "./account.service";
+import type { EntityManager } from "typeorm";
+import type { ParentScope } from "../../src/access/scope";
+import { Account } from "./account.entity";
+import { ACCOUNT_SCOPE, assertWritable, requireWritableAccount } from "./account.service";
 import { Contact } from "./contact.entity";
 import type { CreateContactInput, UpdateContactInput } from "./account.inputs";
 
@@ -22,6 +25,14 @@ function cleanName(name: string): string {
   const cleaned = name.trim().replace(/\s+/g, " ");
   if (cleaned === "") throw badInput("name", "must not be blank");
   return cleaned;
+}
+
+/** Contacts are reached through their account: a contact is in reach when its account is. */
+export const CONTACT_SCOPE: ParentScope = { parent: Account, foreignKey: "accountId", columns: ACCOUNT_SCOPE };
+
+/** One contact in the viewer's reach, or null: outside the reach is the same as not existing. */
+export function findContact(ctx: Context, id: number, manager: EntityManager = ctx.db.manager): Promise<Contact | null> {
+  return ctx.scope.applyThrough(manager.getRepository(Contact).createQueryBuilder("c"), "c", CONTACT_SCOPE).andWhere("c.id = :id", { id }).getOne();
 }
 
 export async function createContact(ctx: Context, input: CreateContactInput): Promise<Contact> {
@@ -61,10 +72,9 @@ export async function updateContact(ctx: Context, id: number, version: number, i
   if (input.birthday !== undefined) Object.assign(changes, birthday(input.birthday));
   if (input.isKeyPerson !== undefined && input.isKeyPerson !== null) changes.isKeyPerson = input.isKeyPerson;
   return inTransaction(ctx, async (uow) => {
-    const contact = await uow.manager.findOneBy(Contact, { id });
-    const account = contact && (await findAccount(ctx, contact.accountId, uow.manager));
-    if (!contact || !account) throw notFound("Contact", id);
-    assertWritable(ctx, account);
+    const contact = await findContact(ctx, id, uow.manager);
+    if (!contact) throw notFound("Contact", id);
+    assertWritable(ctx, await uow.manager.findOneByOrFail(Account, { id: contact.accountId }));
     const changed = diff(contact, { ...contact, ...changes }, AUDITED);
     return versionedUpdate(uow, Contact, contact, changes, { expectedVersion: version, action: changed.isKeyPerson ? "KEY_PERSON_CHANGE" : "UPDATE", audited: AUDITED });
   });

@@ -10,6 +10,7 @@ import { FollowUpPolicy } from "./follow-up-policy.entity";
 import { Holiday } from "./holiday.entity";
 import { Contact } from "./contact.entity";
 import { ContactResolver } from "./contact.resolver";
+import { findContact } from "./contact.service";
 import { seedAccountsDemo } from "./demo.seed";
 import { runFollowUpSweep } from "./follow-up";
 import { FollowUpResolver } from "./follow-up.resolver";
@@ -72,10 +73,7 @@ export const accountsModule: CrmModule = {
   seed: seedAccountsDemo,
   auditable: {
     Account: async (ctx, id) => (await findAccount(ctx, id)) !== null,
-    Contact: async (ctx, id) => {
-      const contact = await ctx.db.getRepository(Contact).findOneBy({ id });
-      return contact !== null && (await findAccount(ctx, contact.accountId)) !== null;
-    },
+    Contact: async (ctx, id) => (await findContact(ctx, id)) !== null,
   },
 };
 
