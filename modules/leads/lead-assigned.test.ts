@@ -16,36 +16,81 @@ afterAll(() => t.stop());
 
 const SUBSCRIPTION = `subscription { leadAssigned { lead { id company status territory { code } } owner { email } assignedBy { email } assignedAt } }`;
 
+/** Every event some subscriptions receive, and a promise for "the n-th has arrived". */
+class Collector {
+  readonly events: any[] = [];
+  readonly errors: unknown[] = [];
+  private readonly waiters = new Set<() => void>();
+
+  push(event: unknown): void {
+    this.events.push(event);
+    for (const check of [...this.waiters]) check();
+  }
+
+  fail(error: unknown): void {
+    this.errors.push(error);
+    for (const check of [...this.waiters]) check();
+  }
+
+  /**
+   * Resolves as soon as `count` events have arrived. `withinMs` only bounds a failing test: it
+   * rejects then, as it does at once when a subscription fails.
+   */
+  arrived(count: number, withinMs: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => settle(new Error(`${this.events.length} of ${count} events arrived within ${withinMs} ms`)), withinMs);
+      const check = () => {
+        if (this.events.length >= count) settle(null);
+        else if (this.errors.length > 0) settle(new Error(`the subscription failed: ${JSON.stringify(this.errors)}`));
+      };
+      const settle = (error: Error | null) => {
+        clearTimeout(timer);
+        this.waiters.delete(check);
+        if (error) reject(error);
+        else resolve();
+      };
+      this.waiters.add(check);
+      check();
+    });
+  }
+}
+
 /** Subscribes and collects every event the client receives. */
-function watch(client: Client) {
-  const events: any[] = [];
-  const errors: unknown[] = [];
-  const iterator = client.iterate({ query: SUBSCRIPTION });
+function watch(client: Client, query = SUBSCRIPTION, into = new Collector()): Collector {
+  const iterator = client.iterate({ query });
   void (async () => {
     try {
-      for await (const event of iterator) events.push(event);
+      for await (const event of iterator) into.push(event);
     } catch (error) {
-      errors.push(error);
+      into.fail(error);
     }
   })();
-  return { events, errors };
+  return into;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function arrives(events: any[], count: number, withinMs: number): Promise<boolean> {
-  const deadline = Date.now() + withinMs;
-  while (Date.now() < deadline) {
-    if (events.length >= count) return true;
-    await sleep(20);
-  }
-  return events.length >= count;
-}
+/** Subscriptions to assignments the server has open now (each listens on its event bus). */
+const openSubscriptions = () => t.gateway.services.events.listenerCount(LEAD_ASSIGNED);
 
 /** Waits until `count` more subscriptions listen for assignments than `before` (the server has opened them). */
 async function listening(before: number, count: number): Promise<void> {
-  while (t.gateway.services.events.listenerCount(LEAD_ASSIGNED) < before + count) await new Promise((resolve) => setImmediate(resolve));
+  while (openSubscriptions() < before + count) await new Promise((resolve) => setImmediate(resolve));
 }
+
+/**
+ * A lead a rep enters for themselves: assigned to them at once, so it is an assignment their
+ * territory's watchers hear of. Used as a barrier: events reach a subscriber in the order they
+ * were committed, so when this one is the next event a subscriber gets, no event committed before
+ * it is still on its way there.
+ */
+async function ownLead(email: string, company: string): Promise<string> {
+  const r = await t.gql(`mutation($i: CreateLeadInput!) { createLead(input: $i) { id status } }`, { i: { company, contactName: "Barrier Contact", phone: "+86 139 5555 0000" } }, await t.token(email));
+  expect(r.errors).toBeUndefined();
+  expect(r.data.createLead.status).toBe("ASSIGNED");
+  return r.data.createLead.id;
+}
+
+/** [lead id, owner's e-mail] of each event, for compact assertions. */
+const assignments = (w: Collector) => w.events.map((e) => [e.data.leadAssigned.lead.id, e.data.leadAssigned.owner.email]);
 
 async function newCoalLead(company: string): Promise<string> {
   const r = await t.gql(`mutation($i: CreateLeadInput!) { createLead(input: $i) { id status } }`, { i: { company, contactName: "Li Wei", phone: "+86 139 1234 5678", region: "Shanxi" } }, await t.token("ops.coal@demo.test"));
@@ -56,6 +101,7 @@ async function newCoalLead(company: string): Promise<string> {
 
 describe("leadAssigned over graphql-ws", () => {
   it("reaches the new owner and their manager within a second, and never a rep of another territory", async () => {
+    const before = openSubscriptions();
     const rep = watch(t.ws(await t.token("rep1.coal@demo.test")));
     const manager = watch(t.ws(await t.token("manager.coal@demo.test")));
     const head = watch(t.ws(await t.token("head.coal@demo.test")));
@@ -64,7 +110,7 @@ describe("leadAssigned over graphql-ws", () => {
     const foodRep = watch(t.ws(await t.token("rep1.food@demo.test")));
     const otherRep = watch(t.ws(await t.token("rep2.coal@demo.test")));
     const foodHead = watch(t.ws(await t.token("head.food@demo.test")));
-    await sleep(500);
+    await listening(before, 8);
 
     const leadId = await newCoalLead("Live Assignment Boiler Co.");
     const rep1 = await t.userId("rep1.coal@demo.test");
@@ -72,29 +118,34 @@ describe("leadAssigned over graphql-ws", () => {
     expect(assigned.errors).toBeUndefined();
     expect(assigned.data.assignLead).toMatchObject({ status: "ASSIGNED", owner: { email: "rep1.coal@demo.test" } });
 
-    expect(await arrives(rep.events, 1, 1000)).toBe(true);
-    expect(await arrives(manager.events, 1, 1000)).toBe(true);
-    for (const w of [head, ops, exec]) expect(await arrives(w.events, 1, 1000)).toBe(true);
+    await rep.arrived(1, 1000);
+    await manager.arrived(1, 1000);
+    for (const w of [head, ops, exec]) await w.arrived(1, 1000);
     const event = rep.events[0].data.leadAssigned;
     expect(event).toMatchObject({ lead: { id: leadId, company: "Live Assignment Boiler Co.", status: "ASSIGNED", territory: { code: "COAL" } }, owner: { email: "rep1.coal@demo.test" }, assignedBy: { email: "ops.coal@demo.test" } });
     expect(new Date(event.assignedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
 
-    await sleep(1500);
-    expect(foodRep.events).toEqual([]);
-    expect(otherRep.events).toEqual([]);
-    expect(foodHead.events).toEqual([]);
+    // Later assignments each of the others hears of: the first event each gets is that one, so the
+    // assignment above never reached them.
+    const foodBarrier = await ownLead("rep1.food@demo.test", "Food Barrier Co.");
+    const coalBarrier = await ownLead("rep2.coal@demo.test", "Coal Barrier Co.");
+    for (const w of [foodRep, foodHead, otherRep]) await w.arrived(1, 1000);
+    expect(assignments(foodRep)).toEqual([[foodBarrier, "rep1.food@demo.test"]]);
+    expect(assignments(foodHead)).toEqual([[foodBarrier, "rep1.food@demo.test"]]);
+    expect(assignments(otherRep)).toEqual([[coalBarrier, "rep2.coal@demo.test"]]);
     expect(foodRep.errors).toEqual([]);
   });
 
   it("announces dispatch by rule and reassignment too, and nothing for a refused assignment", async () => {
+    const before = openSubscriptions();
     const manager = watch(t.ws(await t.token("manager.coal@demo.test")));
     const rep2 = watch(t.ws(await t.token("rep2.coal@demo.test")));
-    await sleep(500);
+    await listening(before, 2);
     const leadId = await newCoalLead("Reassigned Steel Co.");
     const ops = await t.token("ops.coal@demo.test");
     const dispatched = await t.gql(`mutation($id: ID!) { dispatchLead(id: $id) { owner { email } } }`, { id: leadId }, ops);
     expect(dispatched.errors).toBeUndefined();
-    expect(await arrives(manager.events, 1, 1000)).toBe(true);
+    await manager.arrived(1, 1000);
 
     const refused = await t.gql(`mutation($id: ID!, $o: ID!) { assignLead(id: $id, ownerId: $o) { id } }`, { id: leadId, o: await t.userId("rep1.food@demo.test") }, ops);
     expect(codes(refused)).toEqual(["FORBIDDEN"]);
@@ -103,10 +154,21 @@ describe("leadAssigned over graphql-ws", () => {
     const other = current === "rep2.coal@demo.test" ? "rep1.coal@demo.test" : "rep2.coal@demo.test";
     const reassigned = await t.gql(`mutation($id: ID!, $o: ID!) { assignLead(id: $id, ownerId: $o) { owner { email } } }`, { id: leadId, o: await t.userId(other) }, await t.token("manager.coal@demo.test"));
     expect(reassigned.errors).toBeUndefined();
-    expect(await arrives(manager.events, 2, 1000)).toBe(true);
-    await sleep(300);
-    expect(manager.events).toHaveLength(2);
-    expect(rep2.events.map((e) => e.data.leadAssigned.owner.email)).toEqual(["rep2.coal@demo.test"]);
+    await manager.arrived(2, 1000);
+    // A later assignment both hear of: the next event each gets is that one, so nothing else (the
+    // refused assignment, a second copy) came before it.
+    const barrier = await ownLead("rep2.coal@demo.test", "Dispatch Barrier Co.");
+    await manager.arrived(3, 1000);
+    await rep2.arrived(2, 1000);
+    expect(assignments(manager)).toEqual([
+      [leadId, current],
+      [leadId, other],
+      [barrier, "rep2.coal@demo.test"],
+    ]);
+    expect(assignments(rep2)).toEqual([
+      [leadId, "rep2.coal@demo.test"],
+      [barrier, "rep2.coal@demo.test"],
+    ]);
   });
 
   it("reads an assignment's rows once, however many subscribers hear of it", async () => {
@@ -116,22 +178,20 @@ describe("leadAssigned over graphql-ws", () => {
     const rep1 = await t.userId("rep1.coal@demo.test");
     /** Statements of one assignment and its delivery to `copies` subscribers per watching user. */
     const costWith = async (copies: number) => {
-      const events: unknown[] = [];
+      const events = new Collector();
+      const before = openSubscriptions();
       for (const email of watchers) {
-        for (let i = 0; i < copies; i++) {
-          void (async () => {
-            for await (const event of t.ws(await t.token(email)).iterate({ query: ROOT_ONLY })) events.push(event);
-          })();
-        }
+        const token = await t.token(email);
+        for (let i = 0; i < copies; i++) watch(t.ws(token), ROOT_ONLY, events);
       }
-      await sleep(700);
+      await listening(before, watchers.length * copies);
       const leadId = await newCoalLead(`Counted Delivery ${copies} Co.`);
       const statements = await t.countStatements(async () => {
         const r = await t.gql(`mutation($id: ID!, $o: ID!) { assignLead(id: $id, ownerId: $o) { id } }`, { id: leadId, o: rep1 }, ops);
         expect(r.errors).toBeUndefined();
-        expect(await arrives(events, watchers.length * copies, 2000)).toBe(true);
+        await events.arrived(watchers.length * copies, 2000);
       });
-      expect(events).toHaveLength(watchers.length * copies);
+      expect(events.events).toHaveLength(watchers.length * copies);
       return statements;
     };
     const few = await costWith(1);
@@ -140,27 +200,38 @@ describe("leadAssigned over graphql-ws", () => {
   });
 
   it("announces a lead a rep creates for themselves to the managers above them, never to another territory", async () => {
+    const before = openSubscriptions();
     const rep = watch(t.ws(await t.token("rep1.coal@demo.test")));
     const manager = watch(t.ws(await t.token("manager.coal@demo.test")));
     const head = watch(t.ws(await t.token("head.coal@demo.test")));
     const foodRep = watch(t.ws(await t.token("rep1.food@demo.test")));
-    await sleep(500);
+    await listening(before, 4);
     const created = await t.gql(`mutation($i: CreateLeadInput!) { createLead(input: $i) { id status } }`, { i: { company: "Found It Myself Co.", contactName: "Hu Jun", phone: "+86 139 0000 1111" } }, await t.token("rep1.coal@demo.test"));
     expect(created.errors).toBeUndefined();
     expect(created.data.createLead.status).toBe("ASSIGNED");
-    for (const w of [manager, head, rep]) expect(await arrives(w.events, 1, 1000)).toBe(true);
+    for (const w of [manager, head, rep]) await w.arrived(1, 1000);
     expect(manager.events[0].data.leadAssigned).toMatchObject({ lead: { id: created.data.createLead.id, status: "ASSIGNED", territory: { code: "COAL" } }, owner: { email: "rep1.coal@demo.test" }, assignedBy: { email: "rep1.coal@demo.test" } });
-    await sleep(1500);
-    expect(foodRep.events).toEqual([]);
-    expect(manager.events).toHaveLength(1);
+    // Later assignments the FOOD rep and the COAL manager hear of: the FOOD rep's first event and the
+    // manager's second are those, so the lead above reached neither the FOOD rep nor the manager twice.
+    const foodBarrier = await ownLead("rep1.food@demo.test", "Food Own Barrier Co.");
+    const coalBarrier = await ownLead("rep2.coal@demo.test", "Coal Own Barrier Co.");
+    await foodRep.arrived(1, 1000);
+    await manager.arrived(2, 1000);
+    expect(assignments(foodRep)).toEqual([[foodBarrier, "rep1.food@demo.test"]]);
+    expect(assignments(manager)).toEqual([
+      [created.data.createLead.id, "rep1.coal@demo.test"],
+      [coalBarrier, "rep2.coal@demo.test"],
+    ]);
   });
 
   it("sends nothing for an assignment whose transaction rolled back, and the next committed one arrives", async () => {
+    const before = openSubscriptions();
     const manager = watch(t.ws(await t.token("manager.coal@demo.test")));
-    await sleep(500);
+    await listening(before, 1);
     const leadId = await newCoalLead("Rolled Back Assignment Co.");
     const ops = await t.token("ops.coal@demo.test");
     const rep1 = await t.userId("rep1.coal@demo.test");
+    const rep2 = await t.userId("rep2.coal@demo.test");
     // No request fails after its assignment is queued, so the rollback is made here, with the gateway's own services.
     const { services } = t.gateway;
     const ctx = createContext(services, await authenticate(services.config, services.db, `Bearer ${ops}`), "127.0.0.1");
@@ -171,19 +242,21 @@ describe("leadAssigned over graphql-ws", () => {
       throw conflict("a later step of the same transaction failed");
     });
     await expect(rolledBack).rejects.toThrow("a later step of the same transaction failed");
-    await sleep(1500);
     expect(manager.events).toEqual([]);
     const unchanged = await t.gql(`query($id: ID!) { lead(id: $id) { status owner { email } } }`, { id: leadId }, ops);
     expect(unchanged.data.lead).toEqual({ status: "NEW", owner: null });
 
-    const committed = await t.gql(`mutation($id: ID!, $o: ID!) { assignLead(id: $id, ownerId: $o) { id } }`, { id: leadId, o: rep1 }, ops);
+    // The committed one goes to another rep than the rolled-back one did, so the two cannot be taken
+    // for each other: events arrive in commit order, so had the rolled-back one been sent, it would
+    // be the manager's first.
+    const committed = await t.gql(`mutation($id: ID!, $o: ID!) { assignLead(id: $id, ownerId: $o) { id } }`, { id: leadId, o: rep2 }, ops);
     expect(committed.errors).toBeUndefined();
-    expect(await arrives(manager.events, 1, 1000)).toBe(true);
-    expect(manager.events.map((e) => e.data.leadAssigned.lead.id)).toEqual([leadId]);
+    await manager.arrived(1, 1000);
+    expect(assignments(manager)).toEqual([[leadId, "rep2.coal@demo.test"]]);
   });
 
   it("shows each subscriber the lead as its assignment left it, even when it moved to another territory before delivery", async () => {
-    const before = t.gateway.services.events.listenerCount(LEAD_ASSIGNED);
+    const before = openSubscriptions();
     const coal = watch(t.ws(await t.token("head.coal@demo.test")));
     const food = watch(t.ws(await t.token("head.food@demo.test")));
     await listening(before, 2);
@@ -203,14 +276,14 @@ describe("leadAssigned over graphql-ws", () => {
       const toFood = await saveLead(uow.manager, toCoal, { ownerId: foodRep, territoryId: foodId, assignedAt: new Date() });
       uow.emit(leadAssigned(toFood, coalRep, "HAND"));
     });
-    expect(await arrives(coal.events, 1, 2000)).toBe(true);
-    expect(await arrives(food.events, 1, 2000)).toBe(true);
+    await coal.arrived(1, 2000);
+    await food.arrived(1, 2000);
     expect(coal.events[0].data.leadAssigned).toMatchObject({ lead: { id: leadId, territory: { code: "COAL" } }, owner: { email: "rep1.coal@demo.test" } });
     expect(food.events[0].data.leadAssigned).toMatchObject({ lead: { id: leadId, territory: { code: "FOOD" } }, owner: { email: "rep1.food@demo.test" } });
     // Back to COAL over HTTP: the COAL head's next event is this one, so the FOOD one never reached it.
     const back = await t.gql(`mutation($id: ID!, $o: ID!) { assignLead(id: $id, ownerId: $o) { id } }`, { id: leadId, o: await t.userId("rep2.coal@demo.test") }, exec);
     expect(back.errors).toBeUndefined();
-    expect(await arrives(coal.events, 2, 2000)).toBe(true);
+    await coal.arrived(2, 2000);
     expect(coal.events.map((e) => [e.data.leadAssigned.lead.territory.code, e.data.leadAssigned.owner.email])).toEqual([
       ["COAL", "rep1.coal@demo.test"],
       ["COAL", "rep2.coal@demo.test"],
