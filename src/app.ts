@@ -86,7 +86,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     dispatch: config.outboxDispatch,
     pollMs: config.outboxPollMs,
     retentionMs: config.outboxRetentionDays * 24 * 3600_000,
-  });
+  }, (consumer, eventId) => services.events.handled(consumer, eventId));
   const offOutbox = services.events.onOutboxWritten(() => outbox.wake());
   await outbox.start();
 

@@ -2,6 +2,7 @@ import { and } from "graphql-shield";
 import type { CrmModule } from "../../src/modules/contract";
 import { can, isAuthenticated } from "../../src/access/rules";
 import { AccountPermission } from "../accounts";
+import { followTransferredAccount } from "./account-transferred.handler";
 import { seedOpportunitiesDemo } from "./demo.seed";
 import { Opportunities1700000003000 } from "./migrations/1700000003000-opportunities";
 import { Opportunity, OpportunityStageChange, PipelineStage } from "./opportunity.entity";
@@ -43,6 +44,9 @@ export const opportunitiesModule: CrmModule = {
     Account: { opportunities: can(P.Read) },
   },
   seed: seedOpportunitiesDemo,
+  handlers: {
+    "account.transferred": followTransferredAccount,
+  },
   auditable: {
     Opportunity: async (ctx, id) => (await findOpportunity(ctx, id)) !== null,
   },

@@ -3,6 +3,9 @@ import type { DomainEvent, DomainEvents, EventName } from "./domain-events";
 
 export type { DomainEvent } from "./domain-events";
 
+/** The bus's own notice that a handler handled an event; no domain event has this name. */
+const HANDLED = Symbol("outbox handled");
+
 /**
  * In-process event bus feeding subscriptions (live pushes) and waking the outbox dispatcher that
  * runs module event handlers. Listeners run after the publisher has returned, so a slow listener
@@ -31,6 +34,17 @@ export class EventBus {
   onOutboxWritten(wake: () => void): () => void {
     this.outboxWatchers.add(wake);
     return () => this.outboxWatchers.delete(wake);
+  }
+
+  /** Tells `listener` each time a module handler has handled an outbox event (`<module>/<event>`, the event's outbox id). */
+  onHandled(listener: (consumer: string, eventId: number) => void): () => void {
+    this.emitter.on(HANDLED, listener);
+    return () => this.emitter.off(HANDLED, listener);
+  }
+
+  /** Called by the outbox dispatcher after a handler succeeded. */
+  handled(consumer: string, eventId: number): void {
+    this.emitter.emit(HANDLED, consumer, eventId);
   }
 
   /** How many listen to `name` now (subscriptions included): tests wait for a subscription to be open by it. */

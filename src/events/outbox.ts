@@ -48,6 +48,8 @@ export class OutboxDispatcher {
     private readonly db: DataSource,
     private readonly consumers: OutboxConsumer[],
     private readonly settings: OutboxSettings,
+    /** told after each handled event (the gateway tells its event bus) */
+    private readonly onHandled: (consumer: string, eventId: number) => void = () => undefined,
   ) {}
 
   /**
@@ -141,6 +143,7 @@ export class OutboxDispatcher {
             this.failures.delete(consumer.name);
             position = entry.id;
             await save();
+            this.onHandled(consumer.name, entry.id);
           } else position = entry.id;
         }
         if (entries.length < BATCH || this.stopped) return;
