@@ -25,7 +25,31 @@ function runMain(env: Record<string, string>) {
   child.stdout.on("data", (d) => (stdout += d));
   child.stderr.on("data", (d) => (stderr += d));
   const exited = once(child, "exit").then(([code, signal]) => (code ?? `signal ${signal}`) as number);
-  return { child, exited, out: () => stdout, err: () => stderr };
+  /**
+   * Resolves when the process has printed `marker` (after the first `from` characters of its output),
+   * as its output arrives; fails if it exits first. `withinMs` only bounds a failing test.
+   */
+  const printed = (marker: string | RegExp, from = 0, withinMs = 45_000) =>
+    new Promise<void>((resolve, reject) => {
+      const seen = () => (typeof marker === "string" ? stdout.slice(from).includes(marker) : marker.test(stdout.slice(from)));
+      const check = () => {
+        if (seen()) finish(null);
+      };
+      const timer = setTimeout(() => finish(new Error(`no ${marker} on stdout within ${withinMs} ms; stdout: ${stdout.slice(-2000)}; stderr: ${stderr}`)), withinMs);
+      const finish = (error: Error | null) => {
+        clearTimeout(timer);
+        child.stdout.off("data", check);
+        child.off("exit", gone);
+        if (error) reject(error);
+        else resolve();
+      };
+      const gone = () => finish(seen() ? null : new Error(`exited without printing ${marker}; stdout: ${stdout.slice(-2000)}; stderr: ${stderr}`));
+      // Registered after runMain's own listener, so `stdout` already holds the chunk when this runs.
+      child.stdout.on("data", check);
+      child.on("exit", gone);
+      check();
+    });
+  return { child, exited, printed, out: () => stdout, err: () => stderr };
 }
 
 describe("configuration", () => {
@@ -49,7 +73,7 @@ describe("shutdown", () => {
     const port = String(20000 + (process.pid % 20000));
     const run = runMain({ DATABASE_URL: `sqlite:${file}`, PORT: port, HOST: "127.0.0.1" });
     try {
-      for (let i = 0; i < 200 && !run.out().includes("CRM gateway on"); i++) await new Promise((r) => setTimeout(r, 100));
+      await run.printed("CRM gateway on");
       expect(run.out()).toContain("CRM gateway on");
       const url = `http://127.0.0.1:${port}/graphql`;
       const login = await fetch(url, {
@@ -68,16 +92,21 @@ describe("shutdown", () => {
       await once(socket, "message");
       const closed = once(socket, "close");
       // A request the server is reading when SIGTERM arrives: headers sent, body still coming.
+      // "Expect: 100-continue" makes the server say when it has the request: node's server answers
+      // "100 Continue" as it hands the request to the gateway's handler, which then reads the body.
       const body = JSON.stringify({ query: `{ accounts(first: 100) { totalCount edges { node { name contacts { name } } } } }` });
       const request = httpRequest(url, {
         method: "POST",
-        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), authorization: `Bearer ${login.data.login.token}` },
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), authorization: `Bearer ${login.data.login.token}`, expect: "100-continue" },
       });
       const response = once(request, "response");
+      const reading = once(request, "continue");
       request.write(body.slice(0, 10));
-      await new Promise((r) => setTimeout(r, 300));
+      await reading;
+      const mark = run.out().length;
       run.child.kill("SIGTERM");
-      await new Promise((r) => setTimeout(r, 300));
+      // The rest of the body only once the process has begun shutting down.
+      await run.printed("SIGTERM: draining requests", mark);
       request.end(body.slice(10));
       const [res] = (await response) as [IncomingMessage];
       let text = "";
@@ -98,17 +127,19 @@ describe("shutdown under load", () => {
     // On the test database (MariaDB in CI): with SQLite's synchronous driver nothing is ever in flight.
     const db = freshDatabaseUrl();
     const port = String(20000 + ((process.pid + 7) % 20000));
-    const run = runMain({ DATABASE_URL: db.url, PORT: port, HOST: "127.0.0.1", SEED_DEMO: "1", LOGIN_MAX_ATTEMPTS_PER_ADDRESS: "1000" });
+    // LOG_SQL prints each statement as it is sent: the burst below is in flight once one reads accounts.
+    const run = runMain({ DATABASE_URL: db.url, PORT: port, HOST: "127.0.0.1", SEED_DEMO: "1", LOGIN_MAX_ATTEMPTS_PER_ADDRESS: "1000", LOG_SQL: "1" });
     try {
-      for (let i = 0; i < 200 && !run.out().includes("CRM gateway on"); i++) await new Promise((r) => setTimeout(r, 100));
+      await run.printed("CRM gateway on");
       const url = `http://127.0.0.1:${port}/graphql`;
       const post = (query: string, token?: string, signal?: AbortSignal) =>
         fetch(url, { method: "POST", signal, headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query }) });
       const login = (await (await post(`mutation { login(email: "exec@demo.test", password: "demo-password") { token } }`)).json()) as { data: { login: { token: string } } };
       // A burst of list pages whose clients give up at once, as a load generator does when it stops.
       const abort = new AbortController();
+      const mark = run.out().length;
       const burst = Array.from({ length: 30 }, () => post(`{ accounts(first: 100) { totalCount edges { node { name owner { name } contacts { name } } } } }`, login.data.login.token, abort.signal).catch(() => null));
-      await new Promise((r) => setTimeout(r, 50));
+      await run.printed(/sql: SELECT .*FROM [`"]accounts[`"]/, mark);
       abort.abort();
       await Promise.all(burst);
       const started = Date.now();
