@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import type { Context, LoaderFactory } from "../../src/context";
-import { byParentLoader } from "../../src/db/loaders";
+import { byParentLoader, groupBy } from "../../src/db/loaders";
 import type { Account } from "./account.entity";
 import { accountsByIds } from "./account.service";
 import { Activity } from "./activity.entity";
@@ -37,9 +37,7 @@ export function recentActivitiesByAccount(limit: number): LoaderFactory<number, 
           .orderBy("x.createdAt", "DESC")
           .addOrderBy("x.id", "DESC")
           .getMany();
-        const groups = new Map<number, Activity[]>(accountIds.map((id) => [id, []]));
-        for (const row of rows) groups.get(row.accountId!)?.push(row);
-        return accountIds.map((id) => groups.get(id)!);
+        return groupBy(accountIds, rows, (row) => row.accountId);
       });
     recentActivityLoaders.set(limit, factory);
   }
@@ -61,9 +59,7 @@ export function activitiesByRelated(relatedType: string): LoaderFactory<number, 
           .orderBy("x.createdAt", "DESC")
           .addOrderBy("x.id", "DESC")
           .getMany();
-        const groups = new Map<number, Activity[]>(relatedIds.map((id) => [id, []]));
-        for (const row of rows) groups.get(row.relatedId!)?.push(row);
-        return relatedIds.map((id) => groups.get(id)!);
+        return groupBy(relatedIds, rows, (row) => row.relatedId);
       });
     relatedActivityLoaders.set(relatedType, factory);
   }

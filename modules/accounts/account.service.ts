@@ -2,11 +2,10 @@ import type { EntityManager } from "typeorm";
 import { requireTerritory } from "../../src/access/territory";
 import type { Context } from "../../src/context";
 import { inTransaction, diff, type UnitOfWork } from "../../src/db/unit-of-work";
-import { keysetPage } from "../../src/db/pagination";
+import { listPage, type ListSpec } from "../../src/db/list";
 import { versionedUpdate } from "../../src/db/versioned-update";
 import { badInput, conflict, forbidden, notFound, refused } from "../../src/errors";
 import { SortDirection, type ConnectionResult, type PageArgs } from "../../src/graphql/connection";
-import { parseId } from "../../src/graphql/ids";
 import { assertAssignableOwner } from "../../src/org/assignable-owner";
 import { User } from "../../src/org/user.entity";
 import { Account, AccountStatus, ApprovalStatus, FollowUpState, Tier } from "./account.entity";
@@ -65,30 +64,30 @@ export async function requireWritableAccount(ctx: Context, manager: EntityManage
   return assertWritable(ctx, await requireAccount(ctx, manager, id));
 }
 
-const ORDER_COLUMNS = {
-  [AccountOrderField.NAME]: { column: "name", kind: "string", read: (a: Account) => a.name },
-  [AccountOrderField.CREATED_AT]: { column: "createdAt", kind: "date", read: (a: Account) => a.createdAt },
-  [AccountOrderField.UPDATED_AT]: { column: "updatedAt", kind: "date", read: (a: Account) => a.updatedAt },
-} as const;
+/** The accounts list: its filter and orders (PRODUCT.md, "Customers"); the Scope comes first. */
+const ACCOUNT_LIST: ListSpec<Account, AccountFilter, AccountOrderField> = {
+  alias: "a",
+  equal: {
+    status: "status", approvalStatus: "approvalStatus", tier: "tier", industry: "industry", region: "region", followUpState: "followUpState", inPublicPool: "inPublicPool",
+  },
+  ids: { ownerId: "ownerId", territoryId: "territoryId" },
+  where: (qb, filter) => {
+    if (filter.name) {
+      const needle = normaliseAccountName(filter.name).replace(/[!%_]/g, "!$&");
+      qb.andWhere("a.nameKey LIKE :name ESCAPE '!'", { name: `%${needle}%` });
+    }
+    qb.andWhere(filter.archived ? "a.archivedAt IS NOT NULL" : "a.archivedAt IS NULL");
+  },
+  orders: {
+    [AccountOrderField.NAME]: { column: "name", kind: "string", read: (a) => a.name },
+    [AccountOrderField.CREATED_AT]: { column: "createdAt", kind: "date", read: (a) => a.createdAt },
+    [AccountOrderField.UPDATED_AT]: { column: "updatedAt", kind: "date", read: (a) => a.updatedAt },
+  },
+  defaultOrder: { field: AccountOrderField.NAME, direction: SortDirection.ASC },
+};
 
 export function listAccounts(ctx: Context, filter: AccountFilter = {}, order: AccountOrder | undefined, page: PageArgs): Promise<ConnectionResult<Account>> {
-  const qb = scopedAccounts(ctx);
-  if (filter.name) {
-    const needle = normaliseAccountName(filter.name).replace(/[!%_]/g, "!$&");
-    qb.andWhere("a.nameKey LIKE :name ESCAPE '!'", { name: `%${needle}%` });
-  }
-  const equal: [keyof AccountFilter, string][] = [
-    ["status", "status"], ["approvalStatus", "approvalStatus"], ["tier", "tier"], ["industry", "industry"],
-    ["region", "region"], ["followUpState", "followUpState"], ["inPublicPool", "inPublicPool"],
-  ];
-  for (const [key, column] of equal) {
-    if (filter[key] !== undefined && filter[key] !== null) qb.andWhere(`a.${column} = :f_${key}`, { [`f_${key}`]: filter[key] });
-  }
-  if (filter.ownerId) qb.andWhere("a.ownerId = :fOwner", { fOwner: parseId(filter.ownerId, "filter.ownerId") });
-  if (filter.territoryId) qb.andWhere("a.territoryId = :fTerritory", { fTerritory: parseId(filter.territoryId, "filter.territoryId") });
-  qb.andWhere(filter.archived ? "a.archivedAt IS NOT NULL" : "a.archivedAt IS NULL");
-  const sort = ORDER_COLUMNS[order?.field ?? AccountOrderField.NAME];
-  return keysetPage(qb, "a", { ...sort, direction: order?.direction ?? SortDirection.ASC }, page);
+  return listPage(scopedAccounts(ctx), ACCOUNT_LIST, filter, order, page);
 }
 
 function cleanName(name: string): string {

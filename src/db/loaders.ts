@@ -12,6 +12,16 @@ export function byIdLoader<T extends ObjectLiteral & { id: number }>(entity: Ent
     });
 }
 
+/** Rows grouped under the keys a DataLoader asked for, in the keys' order; a key without rows gets []. */
+export function groupBy<T>(keys: readonly number[], rows: T[], keyOf: (row: T) => number | null): T[][] {
+  const groups = new Map<number, T[]>(keys.map((key) => [key, []]));
+  for (const row of rows) {
+    const key = keyOf(row);
+    if (key !== null) groups.get(key)?.push(row);
+  }
+  return keys.map((key) => groups.get(key)!);
+}
+
 /** A per-request loader of child rows grouped by a foreign key, one statement per batch. */
 export function byParentLoader<T extends ObjectLiteral>(
   entity: EntityTarget<T>,
@@ -21,8 +31,6 @@ export function byParentLoader<T extends ObjectLiteral>(
   return (ctx: Context) =>
     new DataLoader<number, T[]>(async (parentIds) => {
       const rows = await ctx.db.getRepository(entity).find({ where: { [foreignKey]: In([...parentIds]) } as never, order: orderBy as never });
-      const groups = new Map<number, T[]>(parentIds.map((id) => [id, []]));
-      for (const row of rows) groups.get(row[foreignKey] as number)?.push(row);
-      return parentIds.map((id) => groups.get(id) ?? []);
+      return groupBy(parentIds, rows, (row) => row[foreignKey] as number);
     });
 }
