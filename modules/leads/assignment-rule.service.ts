@@ -1,7 +1,8 @@
 import { Role } from "../../src/access/roles";
 import type { Context } from "../../src/context";
 import { diff, inTransaction } from "../../src/db/unit-of-work";
-import { badInput, conflict, notFound } from "../../src/errors";
+import { versionedUpdate } from "../../src/db/versioned-update";
+import { badInput, notFound } from "../../src/errors";
 import { parseId } from "../../src/graphql/ids";
 import { Territory } from "../../src/org/territory.entity";
 import { User } from "../../src/org/user.entity";
@@ -73,14 +74,8 @@ export function createAssignmentRule(ctx: Context, input: AssignmentRuleInput): 
 export function updateAssignmentRule(ctx: Context, id: number, version: number, input: AssignmentRuleInput): Promise<AssignmentRule> {
   return inTransaction(ctx, async (uow) => {
     const rule = await requireRule(ctx, uow.manager, id);
-    if (rule.version !== version) throw conflict(`AssignmentRule ${id} is at version ${rule.version}, not ${version}`, { field: "version", currentVersion: rule.version });
     const fields = await ruleFields(ctx, uow.manager, { ...input, territoryId: input.territoryId ?? String(rule.territoryId) });
-    const result = await uow.manager.update(AssignmentRule, { id, version }, { ...fields, version: version + 1 });
-    if (!result.affected) throw conflict(`AssignmentRule ${id} was changed by someone else`, { field: "version" });
-    const before = { ...rule };
-    Object.assign(rule, fields, { version: version + 1 });
-    await uow.audit("AssignmentRule", id, "UPDATE", diff(before, rule, AUDITED));
-    return rule;
+    return versionedUpdate(uow, AssignmentRule, rule, fields, { expectedVersion: version, action: "UPDATE", audited: AUDITED });
   });
 }
 

@@ -1,12 +1,13 @@
 import type { Context } from "../../src/context";
-import { diff, inTransaction } from "../../src/db/unit-of-work";
+import { inTransaction } from "../../src/db/unit-of-work";
+import { versionedUpdate } from "../../src/db/versioned-update";
 import { badInput, conflict } from "../../src/errors";
 import { parseId } from "../../src/graphql/ids";
 import { assertWritable, findAccount, insertAccount, insertContact, type Account, type Contact } from "../accounts";
 import { insertOpportunity, type Opportunity } from "../opportunities";
 import { Lead, LeadStatus } from "./lead.entity";
 import type { ConvertLeadInput } from "./lead.inputs";
-import { LEAD_AUDITED, requireLead, saveLead } from "./lead.service";
+import { LEAD_AUDITED, requireLead } from "./lead.service";
 
 export interface Conversion {
   lead: Lead;
@@ -52,14 +53,12 @@ export function convertLead(ctx: Context, id: number, input: ConvertLeadInput): 
       expectedCloseDate: input.expectedCloseDate,
       leadId: lead.id,
     });
-    const before = { ...lead };
-    const updated = await saveLead(uow.manager, lead, {
+    const updated = await versionedUpdate(uow, Lead, lead, {
       status: LeadStatus.CONVERTED,
       convertedAccountId: account.id,
       convertedOpportunityId: opportunity.id,
       convertedAt: new Date(),
-    });
-    await uow.audit("Lead", id, "CONVERT", diff(before, updated, LEAD_AUDITED));
+    }, { action: "CONVERT", audited: LEAD_AUDITED });
     uow.emit({ name: "lead.converted", payload: { leadId: id, accountId: account.id, opportunityId: opportunity.id } });
     return { lead: updated, account, contact, opportunity };
   });

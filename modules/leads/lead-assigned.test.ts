@@ -2,11 +2,12 @@ import type { Client } from "graphql-ws";
 import { authenticate } from "../../src/auth/authenticate";
 import { createContext } from "../../src/context";
 import { inTransaction } from "../../src/db/unit-of-work";
+import { versionedUpdate } from "../../src/db/versioned-update";
 import { conflict } from "../../src/errors";
 import { startTestGateway, codes, type TestGateway } from "../../test/harness";
 import { LEAD_ASSIGNED, leadAssigned } from "./lead-assigned.event";
-import { LeadStatus } from "./lead.entity";
-import { requireLead, saveLead } from "./lead.service";
+import { Lead, LeadStatus } from "./lead.entity";
+import { LEAD_AUDITED, requireLead } from "./lead.service";
 
 let t: TestGateway;
 beforeAll(async () => {
@@ -237,7 +238,7 @@ describe("leadAssigned over graphql-ws", () => {
     const ctx = createContext(services, await authenticate(services.config, services.db, `Bearer ${ops}`), "127.0.0.1");
     const rolledBack = inTransaction(ctx, async (uow) => {
       const lead = await requireLead(ctx, uow.manager, Number(leadId));
-      const assigned = await saveLead(uow.manager, lead, { status: LeadStatus.ASSIGNED, ownerId: Number(rep1), assignedById: ctx.viewer!.id, assignedAt: new Date() });
+      const assigned = await versionedUpdate(uow, Lead, lead, { status: LeadStatus.ASSIGNED, ownerId: Number(rep1), assignedById: ctx.viewer!.id, assignedAt: new Date() }, { action: "ASSIGN", audited: LEAD_AUDITED });
       uow.emit(leadAssigned(assigned, null, "HAND"));
       throw conflict("a later step of the same transaction failed");
     });
@@ -271,9 +272,9 @@ describe("leadAssigned over graphql-ws", () => {
     const ctx = createContext(services, await authenticate(services.config, services.db, `Bearer ${exec}`), "127.0.0.1");
     await inTransaction(ctx, async (uow) => {
       const lead = await requireLead(ctx, uow.manager, Number(leadId));
-      const toCoal = await saveLead(uow.manager, lead, { status: LeadStatus.ASSIGNED, ownerId: coalRep, territoryId: coalId, assignedById: ctx.viewer!.id, assignedAt: new Date() });
+      const toCoal = await versionedUpdate(uow, Lead, lead, { status: LeadStatus.ASSIGNED, ownerId: coalRep, territoryId: coalId, assignedById: ctx.viewer!.id, assignedAt: new Date() }, { action: "ASSIGN", audited: LEAD_AUDITED });
       uow.emit(leadAssigned(toCoal, null, "HAND"));
-      const toFood = await saveLead(uow.manager, toCoal, { ownerId: foodRep, territoryId: foodId, assignedAt: new Date() });
+      const toFood = await versionedUpdate(uow, Lead, toCoal, { ownerId: foodRep, territoryId: foodId, assignedAt: new Date() }, { action: "ASSIGN", audited: LEAD_AUDITED });
       uow.emit(leadAssigned(toFood, coalRep, "HAND"));
     });
     await coal.arrived(1, 2000);

@@ -1,24 +1,25 @@
 import { Role, SELLING_ROLES } from "../../src/access/roles";
 import type { Context } from "../../src/context";
 import { diff, inTransaction, type UnitOfWork } from "../../src/db/unit-of-work";
+import { versionedUpdate } from "../../src/db/versioned-update";
 import { badInput, conflict, forbidden } from "../../src/errors";
 import { User } from "../../src/org/user.entity";
 import { chooseOwner } from "./dispatch";
 import { leadAssigned, type LeadAssignedEvent } from "./lead-assigned.event";
 import { Lead, LeadStatus } from "./lead.entity";
 import { LeadPermission } from "./lead.permissions";
-import { LEAD_AUDITED, requireLead, saveLead } from "./lead.service";
+import { LEAD_AUDITED, requireLead } from "./lead.service";
 
 const ASSIGNABLE = [LeadStatus.NEW, LeadStatus.QUALIFIED, LeadStatus.ASSIGNED];
 
-/** Gives a lead to its new owner, audits it and announces it (after commit) to those who watch. */
+/** Gives a lead to its new owner, audits it (with the rule that chose the owner) and announces it (after commit) to those who watch. */
 async function give(ctx: Context, uow: UnitOfWork, lead: Lead, owner: User, via: LeadAssignedEvent["via"], ruleId: number | null): Promise<Lead> {
   const viewer = ctx.viewer!;
-  const before = { ...lead };
-  const now = new Date();
-  const updated = await saveLead(uow.manager, lead, { status: LeadStatus.ASSIGNED, ownerId: owner.id, territoryId: owner.territoryId, assignedById: viewer.id, assignedAt: now }, now);
-  await uow.audit("Lead", lead.id, via === "RULE" ? "DISPATCH" : "ASSIGN", { ...diff(before, updated, LEAD_AUDITED), ...(ruleId ? { ruleId: { from: null, to: ruleId } } : {}) });
-  uow.emit(leadAssigned(updated, before.ownerId, via));
+  const previousOwnerId = lead.ownerId;
+  const changes: Partial<Lead> = { status: LeadStatus.ASSIGNED, ownerId: owner.id, territoryId: owner.territoryId, assignedById: viewer.id, assignedAt: new Date() };
+  const byRule = ruleId === null ? {} : { changes: { ...diff(lead, { ...lead, ...changes }, LEAD_AUDITED), ruleId: { from: null, to: ruleId } } };
+  const updated = await versionedUpdate(uow, Lead, lead, changes, { action: via === "RULE" ? "DISPATCH" : "ASSIGN", audited: LEAD_AUDITED, ...byRule });
+  uow.emit(leadAssigned(updated, previousOwnerId, via));
   return updated;
 }
 

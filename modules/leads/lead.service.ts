@@ -4,6 +4,7 @@ import { Role } from "../../src/access/roles";
 import type { Context } from "../../src/context";
 import { keysetPage } from "../../src/db/pagination";
 import { diff, inTransaction, type UnitOfWork } from "../../src/db/unit-of-work";
+import { versionedUpdate } from "../../src/db/versioned-update";
 import { cleanText } from "../../src/domain/text";
 import { badInput, conflict, DomainError, ErrorCode, forbidden, notFound } from "../../src/errors";
 import { SortDirection, type ConnectionResult, type PageArgs } from "../../src/graphql/connection";
@@ -37,13 +38,6 @@ export async function requireLead(ctx: Context, manager: EntityManager, id: numb
   const lead = await findLead(ctx, id, manager);
   if (!lead) throw notFound("Lead", id);
   return lead;
-}
-
-/** Optimistic concurrency for every change of a lead: two writers at once, the second gets a CONFLICT. */
-export async function saveLead(manager: EntityManager, lead: Lead, changes: Partial<Lead>, now = new Date()): Promise<Lead> {
-  const result = await manager.update(Lead, { id: lead.id, version: lead.version }, { ...changes, updatedAt: now, version: lead.version + 1 });
-  if (!result.affected) throw conflict(`Lead ${lead.id} was changed by someone else; reload it and try again`, { field: "version" });
-  return Object.assign(lead, changes, { updatedAt: now, version: lead.version + 1 });
 }
 
 const ORDER_COLUMNS = {
@@ -238,9 +232,11 @@ export function qualifyLead(ctx: Context, id: number): Promise<Lead> {
   return inTransaction(ctx, async (uow) => {
     const lead = await requireLead(ctx, uow.manager, id);
     if (lead.status !== LeadStatus.NEW) throw conflict(`Lead ${id} is ${lead.status}; only a NEW lead is qualified`);
-    const updated = await saveLead(uow.manager, lead, { status: LeadStatus.QUALIFIED });
-    await uow.audit("Lead", id, "QUALIFY", { status: { from: LeadStatus.NEW, to: LeadStatus.QUALIFIED } });
-    return updated;
+    return versionedUpdate(uow, Lead, lead, { status: LeadStatus.QUALIFIED }, {
+      action: "QUALIFY",
+      audited: LEAD_AUDITED,
+      changes: { status: { from: LeadStatus.NEW, to: LeadStatus.QUALIFIED } },
+    });
   });
 }
 
@@ -250,9 +246,6 @@ export function disqualifyLead(ctx: Context, id: number, reason: string): Promis
   return inTransaction(ctx, async (uow) => {
     const lead = await requireLead(ctx, uow.manager, id);
     if (!OPEN_LEAD_STATUSES.includes(lead.status)) throw conflict(`Lead ${id} is already ${lead.status}`);
-    const before = { ...lead };
-    const updated = await saveLead(uow.manager, lead, { status: LeadStatus.DISQUALIFIED, disqualifyReason: cleaned });
-    await uow.audit("Lead", id, "DISQUALIFY", diff(before, updated, LEAD_AUDITED));
-    return updated;
+    return versionedUpdate(uow, Lead, lead, { status: LeadStatus.DISQUALIFIED, disqualifyReason: cleaned }, { action: "DISQUALIFY", audited: LEAD_AUDITED });
   });
 }

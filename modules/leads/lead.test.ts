@@ -119,6 +119,7 @@ describe("dispatch by assignment rules", () => {
     expect(updated.data.updateAssignmentRule).toEqual({ version: rule.version + 1, industry: "Otherindustry" });
     const stale = await t.gql(`mutation($id: ID!, $v: Int!, $i: AssignmentRuleInput!) { updateAssignmentRule(id: $id, version: $v, input: $i) { version } }`, { id: rule.id, v: rule.version, i: { industry: "X", userId: await t.userId("rep2.coal@demo.test") } }, head);
     expect(codes(stale)).toEqual(["CONFLICT"]);
+    expect(field(stale)).toMatchObject({ field: "version", reason: "STALE_VERSION", currentVersion: rule.version + 1 });
     const deleted = await t.gql(`mutation($id: ID!) { deleteAssignmentRule(id: $id) }`, { id: rule.id }, head);
     expect(deleted.data.deleteAssignmentRule).toBe(true);
   });
@@ -153,7 +154,7 @@ describe("dispatch by assignment rules", () => {
       expect({ name, variables, ext: field(r) }).toMatchObject({ name, variables, ext: { code: "BAD_USER_INPUT", field: name } });
     }
     const stale = await t.gql(UPDATE, { id: rule.id, v: v + 1, i: { userId: rep2 } }, head);
-    expect(field(stale)).toMatchObject({ code: "CONFLICT", field: "version", currentVersion: v });
+    expect(field(stale)).toMatchObject({ code: "CONFLICT", field: "version", reason: "STALE_VERSION", currentVersion: v });
     expect(codes(await t.gql(UPDATE, { id: "999999", v, i: { userId: rep2 } }, head))).toEqual(["NOT_FOUND"]);
     expect(codes(await t.gql(DELETE, { id: "999999" }, head))).toEqual(["NOT_FOUND"]);
     // Another territory's rule is as unknown to a head as a missing one.

@@ -3,6 +3,7 @@ import { isAbove } from "../../src/access/hierarchy";
 import type { Context } from "../../src/context";
 import { keysetPage } from "../../src/db/pagination";
 import { diff, inTransaction, type UnitOfWork } from "../../src/db/unit-of-work";
+import { versionedUpdate } from "../../src/db/versioned-update";
 import { calendarDate } from "../../src/domain/calendar-date";
 import { money } from "../../src/domain/money";
 import { cleanText } from "../../src/domain/text";
@@ -138,17 +139,6 @@ export function createOpportunity(ctx: Context, input: CreateOpportunityInput): 
   });
 }
 
-/** The one way an opportunity changes: versioned, so two editors never overwrite each other silently. */
-async function save(uow: UnitOfWork, opportunity: Opportunity, changes: Partial<Opportunity>, action: string, expectedVersion = opportunity.version): Promise<Opportunity> {
-  const updatedAt = new Date();
-  const before = { ...opportunity };
-  const result = await uow.manager.update(Opportunity, { id: opportunity.id, version: expectedVersion }, { ...changes, updatedAt, version: expectedVersion + 1 });
-  if (!result.affected) throw conflict(`Opportunity ${opportunity.id} was changed by someone else; reload it and try again`, { field: "version" });
-  const updated = Object.assign(opportunity, changes, { updatedAt, version: expectedVersion + 1 });
-  await uow.audit("Opportunity", opportunity.id, action, diff(before, updated, AUDITED));
-  return updated;
-}
-
 function assertOpen(opportunity: Opportunity): void {
   if (opportunity.status !== OpportunityStatus.OPEN) throw conflict(`Opportunity ${opportunity.id} is ${opportunity.status}; only an OPEN opportunity changes`);
 }
@@ -164,11 +154,8 @@ export function updateOpportunity(ctx: Context, id: number, version: number, inp
   if (input.attachments !== undefined) changes.attachments = cleanAttachments(input.attachments);
   return inTransaction(ctx, async (uow) => {
     const opportunity = await requireOpportunity(ctx, uow.manager, id);
-    if (opportunity.version !== version) {
-      throw conflict(`Opportunity ${id} is at version ${opportunity.version}, not ${version}: reload it and try again`, { field: "version", currentVersion: opportunity.version });
-    }
     assertOpen(opportunity);
-    return save(uow, opportunity, changes, "UPDATE", version);
+    return versionedUpdate(uow, Opportunity, opportunity, changes, { expectedVersion: version, action: "UPDATE", audited: AUDITED });
   });
 }
 
@@ -180,7 +167,7 @@ export function moveOpportunityStage(ctx: Context, id: number, stage: Opportunit
     assertOpen(opportunity);
     if (opportunity.stage === stage) throw conflict(`Opportunity ${id} is already at ${stage}`, { field: "stage" });
     const from = opportunity.stage;
-    const updated = await save(uow, opportunity, { stage, probability: await probabilityOf(uow.manager, opportunity.territoryId, stage) }, "STAGE");
+    const updated = await versionedUpdate(uow, Opportunity, opportunity, { stage, probability: await probabilityOf(uow.manager, opportunity.territoryId, stage) }, { action: "STAGE", audited: AUDITED });
     await recordStage(uow, id, from, stage, ctx.viewer!.id, updated.updatedAt);
     return updated;
   });
@@ -198,7 +185,10 @@ export function requestClose(ctx: Context, id: number, outcome: CloseOutcome, lo
     const opportunity = await requireOpportunity(ctx, uow.manager, id);
     if (opportunity.ownerId !== ctx.viewer!.id) throw forbidden("Only the opportunity's owner requests its close; someone above them confirms it");
     assertOpen(opportunity);
-    const updated = await save(uow, opportunity, { status: OpportunityStatus.CLOSE_REQUESTED, requestedOutcome: outcome, lostReason: reason, closeRequestedAt: new Date() }, "REQUEST_CLOSE");
+    const updated = await versionedUpdate(uow, Opportunity, opportunity, { status: OpportunityStatus.CLOSE_REQUESTED, requestedOutcome: outcome, lostReason: reason, closeRequestedAt: new Date() }, {
+      action: "REQUEST_CLOSE",
+      audited: AUDITED,
+    });
     uow.emit({ name: "opportunity.close-requested", payload: { opportunityId: id, outcome } });
     return updated;
   });
@@ -221,13 +211,13 @@ export function confirmClose(ctx: Context, id: number): Promise<Opportunity> {
     const stage = outcome === CloseOutcome.WON ? OpportunityStage.WON : OpportunityStage.LOST;
     const from = opportunity.stage;
     const now = new Date();
-    const updated = await save(uow, opportunity, {
+    const updated = await versionedUpdate(uow, Opportunity, opportunity, {
       status: outcome === CloseOutcome.WON ? OpportunityStatus.WON : OpportunityStatus.LOST,
       stage,
       probability: await probabilityOf(uow.manager, opportunity.territoryId, stage),
       closedAt: now,
       closedById: ctx.viewer!.id,
-    }, "CONFIRM_CLOSE");
+    }, { action: "CONFIRM_CLOSE", audited: AUDITED });
     await recordStage(uow, id, from, stage, ctx.viewer!.id, now);
     uow.emit({ name: "opportunity.closed", payload: { opportunityId: id, outcome } });
     return updated;
@@ -237,6 +227,9 @@ export function confirmClose(ctx: Context, id: number): Promise<Opportunity> {
 export function rejectClose(ctx: Context, id: number): Promise<Opportunity> {
   return inTransaction(ctx, async (uow) => {
     const opportunity = await closeRequested(ctx, uow.manager, id);
-    return save(uow, opportunity, { status: OpportunityStatus.OPEN, requestedOutcome: null, lostReason: null, closeRequestedAt: null }, "REJECT_CLOSE");
+    return versionedUpdate(uow, Opportunity, opportunity, { status: OpportunityStatus.OPEN, requestedOutcome: null, lostReason: null, closeRequestedAt: null }, {
+      action: "REJECT_CLOSE",
+      audited: AUDITED,
+    });
   });
 }
