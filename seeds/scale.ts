@@ -1,3 +1,4 @@
+import { Contributions } from "../src/modules/contributions";
 import "reflect-metadata";
 import { createConnection, type Connection } from "mysql2/promise";
 import type { DataSource } from "typeorm";
@@ -143,6 +144,7 @@ async function organisation(config: Config, db: DataSource, modules: CrmModule[]
       permissions: new Permissions(modules.map((m) => m.grants)),
       limiters: new Limiters(),
       auditables: new Map(),
+      contributions: new Contributions(modules),
     };
     await seedDemo(services, modules);
   }

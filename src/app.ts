@@ -20,6 +20,7 @@ import { EventBus } from "./events/event-bus";
 import { OutboxDispatcher, type OutboxConsumer } from "./events/outbox";
 import { startJobs } from "./jobs/scheduler";
 import type { CrmModule } from "./modules/contract";
+import { Contributions } from "./modules/contributions";
 import { composeModules } from "./registry";
 import { buildGatewaySchema } from "./schema";
 import { seedDemoIfWanted } from "../seeds";
@@ -80,6 +81,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     permissions: new Permissions(modules.map((m) => m.grants)),
     limiters: new Limiters(),
     auditables: new Map(modules.flatMap((m) => Object.entries(m.auditable ?? {}))),
+    contributions: new Contributions(modules),
   };
   await seedDemoIfWanted(services, modules);
   const outbox = new OutboxDispatcher(db, consumersOf(modules, services), {

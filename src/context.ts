@@ -6,6 +6,7 @@ import { Scope } from "./access/scope";
 import type { Viewer } from "./access/viewer";
 import type { EventBus } from "./events/event-bus";
 import type { Limiters } from "./auth/rate-limiter";
+import type { Contributions } from "./modules/contributions";
 
 /** What a module's loader factory looks like: one fresh DataLoader per request. */
 export type LoaderFactory<K, V> = (ctx: Context) => DataLoader<K, V>;
@@ -19,6 +20,8 @@ export interface Services {
   limiters: Limiters;
   /** entity type -> whether the viewer may read that record's audit trail */
   auditables: Map<string, (ctx: Context, entityId: number) => Promise<boolean>>;
+  /** what the enabled modules contribute to each other's extension points */
+  contributions: Contributions;
 }
 
 export interface Context extends Services {

@@ -5,6 +5,7 @@ import { User } from "../../src/org/user.entity";
 import { Account } from "./account.entity";
 import { LogActivityInput } from "./account.inputs";
 import { accountById } from "./account.loaders";
+import { relatedTitle } from "./activity-links";
 import { Activity } from "./activity.entity";
 import { logActivity } from "./activity.service";
 
@@ -18,6 +19,14 @@ export class ActivityResolver {
   @FieldResolver(() => Account, { nullable: true })
   account(@Root() activity: Activity, @Ctx() ctx: Context) {
     return activity.accountId === null ? null : loader(ctx, accountById).load(activity.accountId);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "the name of the lead, opportunity (or other record) this activity is about, when the caller reaches it; null for an activity on the account alone, for a record out of reach, or when the record's module is disabled",
+  })
+  relatedTitle(@Root() activity: Activity, @Ctx() ctx: Context): Promise<string | null> | null {
+    return activity.relatedType === null || activity.relatedId === null ? null : loader(ctx, relatedTitle).load(`${activity.relatedType}:${activity.relatedId}`);
   }
 
   @FieldResolver(() => User)

@@ -84,6 +84,7 @@ export { Contact } from "./contact.entity";
 export { accountById, activitiesByRelated } from "./account.loaders";
 export { assertWritable, findAccount, scopedAccounts, insertAccount, ACCOUNT_SCOPE } from "./account.service";
 export { AccountReason } from "./account.reasons";
+export type { ActivityLinkSource } from "./activity-links";
 export type { AccountCreatedEvent, AccountReclaimedEvent, AccountTransferredEvent, ActivityLoggedEvent } from "./account.events";
 export { recordActivity } from "./activity.service";
 export { insertContact } from "./contact.service";

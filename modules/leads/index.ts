@@ -1,4 +1,5 @@
 import { and } from "graphql-shield";
+import { leadActivityLink } from "./lead-activity-link";
 import type { CrmModule } from "../../src/modules/contract";
 import { can, anyone, isAuthenticated } from "../../src/access/rules";
 import { AssignmentRule } from "./assignment-rule.entity";
@@ -57,6 +58,7 @@ export const leadsModule: CrmModule = {
     AssignmentRule: can(P.ReadRules),
   },
   seed: seedLeadsDemo,
+  contributes: { activityLinks: [leadActivityLink] },
   auditable: {
     Lead: async (ctx, id) => (await findLead(ctx, id)) !== null,
   },

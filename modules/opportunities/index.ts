@@ -1,4 +1,5 @@
 import { and } from "graphql-shield";
+import { opportunityActivityLink } from "./opportunity-activity-link";
 import type { CrmModule } from "../../src/modules/contract";
 import { can, isAuthenticated } from "../../src/access/rules";
 import { AccountPermission } from "../accounts";
@@ -44,6 +45,7 @@ export const opportunitiesModule: CrmModule = {
     Account: { opportunities: can(P.Read) },
   },
   seed: seedOpportunitiesDemo,
+  contributes: { activityLinks: [opportunityActivityLink] },
   handlers: {
     "account.transferred": followTransferredAccount,
   },

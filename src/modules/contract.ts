@@ -3,6 +3,7 @@ import type { MigrationInterface } from "typeorm";
 import type { Grants } from "../access/permissions";
 import type { Context, Services } from "../context";
 import type { DomainEvents, Stored } from "../events/domain-events";
+import type { ModuleContributions } from "./contributions";
 import type { DemoOrganisation } from "../../seeds/demo/organisation";
 
 /** A periodic job; `every` reads the configuration so an operator can change or disable it. */
@@ -35,6 +36,8 @@ export interface CrmModule {
    * (retried until they succeed), so they must be idempotent; the payload comes back from JSON.
    */
   handlers?: { [K in keyof DomainEvents]?: (services: Services, payload: Stored<DomainEvents[K]>) => Promise<void> | void };
+  /** what this module adds to other modules' extension points (src/modules/contributions.ts) */
+  contributes?: ModuleContributions;
   /** for `auditTrail`: whether the viewer may read the history of an entity of each type */
   auditable?: Record<string, (ctx: Context, entityId: number) => Promise<boolean>>;
   /**
