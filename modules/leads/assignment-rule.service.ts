@@ -1,10 +1,10 @@
 import { Role } from "../../src/access/roles";
+import { actsIn, requireTerritory } from "../../src/access/territory";
 import type { Context } from "../../src/context";
 import { diff, inTransaction } from "../../src/db/unit-of-work";
 import { versionedUpdate } from "../../src/db/versioned-update";
 import { badInput, notFound } from "../../src/errors";
 import { parseId } from "../../src/graphql/ids";
-import { Territory } from "../../src/org/territory.entity";
 import { User } from "../../src/org/user.entity";
 import type { EntityManager } from "typeorm";
 import { AssignmentRule } from "./assignment-rule.entity";
@@ -12,35 +12,29 @@ import type { AssignmentRuleInput } from "./lead.inputs";
 
 const AUDITED: (keyof AssignmentRule)[] = ["territoryId", "region", "industry", "userId", "teamManagerId", "priority"];
 
-/** Rules are managed by the head of their territory (executives: any); reading them, by those who dispatch. */
-function reachesTerritory(ctx: Context, territoryId: number): boolean {
-  return ctx.viewer!.role === Role.EXECUTIVE || ctx.viewer!.territoryIds.includes(territoryId);
-}
-
-export function listAssignmentRules(ctx: Context, territoryId?: number): Promise<AssignmentRule[]> {
-  const viewer = ctx.viewer!;
+/**
+ * The rules of the territories the caller acts in (actsIn: a head their own, executives every one),
+ * or of one of them; another territory's rules are as unknown as missing ones (an empty list).
+ * Rules are a territory's configuration, a handful each: the one territory rule filters them.
+ */
+export async function listAssignmentRules(ctx: Context, territoryId?: number): Promise<AssignmentRule[]> {
+  if (territoryId !== undefined && !actsIn(ctx, territoryId)) return [];
   const qb = ctx.db.getRepository(AssignmentRule).createQueryBuilder("r").orderBy("r.territoryId").addOrderBy("r.priority").addOrderBy("r.id");
-  if (viewer.role !== Role.EXECUTIVE) qb.andWhere(viewer.territoryIds.length ? "r.territoryId IN (:...own)" : "1 = 0", { own: viewer.territoryIds });
   if (territoryId !== undefined) qb.andWhere("r.territoryId = :t", { t: territoryId });
-  return qb.getMany();
+  return (await qb.getMany()).filter((rule) => actsIn(ctx, rule.territoryId));
 }
 
+/** A rule of a territory the caller acts in; another territory's rule is NOT_FOUND, like a missing one. */
 async function requireRule(ctx: Context, manager: EntityManager, id: number): Promise<AssignmentRule> {
   const rule = await manager.findOneBy(AssignmentRule, { id });
-  if (!rule || !reachesTerritory(ctx, rule.territoryId)) throw notFound("AssignmentRule", id);
+  if (!rule || !actsIn(ctx, rule.territoryId)) throw notFound("AssignmentRule", id);
   return rule;
 }
 
 /** Checks an input against the organisation: a rule names exactly one user, or one team, of its territory. */
 async function ruleFields(ctx: Context, manager: EntityManager, input: AssignmentRuleInput): Promise<Partial<AssignmentRule>> {
-  const viewer = ctx.viewer!;
-  let territoryId: number;
-  if (input.territoryId) {
-    territoryId = parseId(input.territoryId, "territoryId");
-    if (!(await manager.existsBy(Territory, { id: territoryId }))) throw badInput("territoryId", `territory ${territoryId} does not exist`);
-    if (!reachesTerritory(ctx, territoryId)) throw badInput("territoryId", "a head manages the rules of their own territory");
-  } else if (viewer.territoryId !== null) territoryId = viewer.territoryId;
-  else throw badInput("territoryId", "is required for users without a territory");
+  // A head manages the rules of their own territory, an executive those of any (FORBIDDEN, OUTSIDE_TERRITORY, else).
+  const territoryId = await requireTerritory(ctx, manager, input.territoryId || null);
   const hasUser = input.userId !== null && input.userId !== undefined;
   const hasTeam = input.teamManagerId !== null && input.teamManagerId !== undefined;
   if (hasUser === hasTeam) throw badInput("userId", "name either a user or a team (teamManagerId), not both or neither");

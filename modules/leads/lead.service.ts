@@ -1,15 +1,15 @@
 import { validate } from "class-validator";
 import type { EntityManager } from "typeorm";
+import { requireTerritory } from "../../src/access/territory";
 import { Role } from "../../src/access/roles";
 import type { Context } from "../../src/context";
 import { keysetPage } from "../../src/db/pagination";
 import { diff, inTransaction, type UnitOfWork } from "../../src/db/unit-of-work";
 import { versionedUpdate } from "../../src/db/versioned-update";
 import { cleanText } from "../../src/domain/text";
-import { badInput, conflict, DomainError, ErrorCode, forbidden, notFound } from "../../src/errors";
+import { badInput, conflict, DomainError, ErrorCode, notFound } from "../../src/errors";
 import { SortDirection, type ConnectionResult, type PageArgs } from "../../src/graphql/connection";
 import { parseId } from "../../src/graphql/ids";
-import { Territory } from "../../src/org/territory.entity";
 import { staleBefore } from "../opportunities";
 import { leadAssigned } from "./lead-assigned.event";
 import { Lead, LeadChannel, LeadStatus } from "./lead.entity";
@@ -127,13 +127,14 @@ export async function submitWebLead(ctx: Context, input: WebLeadInput): Promise<
   return { received: true, message: "Thank you: we will contact you shortly." };
 }
 
+/**
+ * A new lead's territory: the one asked for, where the caller acts (requireTerritory); else the
+ * caller's own. A group-level user (an executive) who names none enters a lead not yet routed to a
+ * territory, for dispatch to route by region or industry.
+ */
 async function leadTerritory(ctx: Context, manager: EntityManager, requested: string | null | undefined): Promise<number | null> {
-  const viewer = ctx.viewer!;
-  if (requested === null || requested === undefined) return viewer.territoryId;
-  const territoryId = parseId(requested, "territoryId");
-  if (viewer.role !== Role.EXECUTIVE && territoryId !== viewer.territoryId) throw forbidden("territoryId: you may create leads only in your own territory");
-  if (!(await manager.existsBy(Territory, { id: territoryId }))) throw badInput("territoryId", `territory ${territoryId} does not exist`);
-  return territoryId;
+  if (requested === null || requested === undefined) return ctx.viewer!.territoryId;
+  return requireTerritory(ctx, manager, requested);
 }
 
 /**

@@ -142,8 +142,6 @@ describe("dispatch by assignment rules", () => {
       [UPDATE, { id: rule.id, v, i: { userId: await t.userId("rep1.food@demo.test") } }, "userId"],
       [UPDATE, { id: rule.id, v, i: { userId: await t.userId("finance.coal@demo.test") } }, "userId"],
       [UPDATE, { id: rule.id, v, i: { teamManagerId: await t.userId("rep1.coal@demo.test") } }, "teamManagerId"],
-      [UPDATE, { id: rule.id, v, i: { userId: rep2, territoryId: "999" } }, "territoryId"],
-      [UPDATE, { id: rule.id, v, i: { userId: rep2, territoryId: "2" } }, "territoryId"],
       [UPDATE, { id: rule.id, v, i: { userId: rep2, priority: -1 } }, "priority"],
       [UPDATE, { id: rule.id, v, i: { userId: rep2, region: "R".repeat(81) } }, "region"],
       [DELETE, { id: "x" }, "id"],
@@ -153,6 +151,14 @@ describe("dispatch by assignment rules", () => {
       const r = await t.gql(query, variables, head);
       expect({ name, variables, ext: field(r) }).toMatchObject({ name, variables, ext: { code: "BAD_USER_INPUT", field: name } });
     }
+    // A head acts in their own territory only: another one, or one that does not exist, is FORBIDDEN for them.
+    for (const territoryId of ["2", "999"]) {
+      const r = await t.gql(UPDATE, { id: rule.id, v, i: { userId: rep2, territoryId } }, head);
+      expect({ territoryId, ext: field(r) }).toMatchObject({ territoryId, ext: { code: "FORBIDDEN", field: "territoryId", reason: "OUTSIDE_TERRITORY" } });
+    }
+    // An executive acts in any territory that exists.
+    const missing = await t.gql(UPDATE, { id: rule.id, v, i: { userId: rep2, territoryId: "999" } }, await t.token("exec@demo.test"));
+    expect(field(missing)).toMatchObject({ code: "BAD_USER_INPUT", field: "territoryId" });
     const stale = await t.gql(UPDATE, { id: rule.id, v: v + 1, i: { userId: rep2 } }, head);
     expect(field(stale)).toMatchObject({ code: "CONFLICT", field: "version", reason: "STALE_VERSION", currentVersion: v });
     expect(codes(await t.gql(UPDATE, { id: "999999", v, i: { userId: rep2 } }, head))).toEqual(["NOT_FOUND"]);

@@ -84,7 +84,7 @@ export class OpportunityResolver {
 
   @Query(() => [PipelineStage], { description: "a territory's stages and probabilities, in pipeline order" })
   pipelineStages(@Arg("territoryId", () => ID) territoryId: string, @Ctx() ctx: Context): Promise<PipelineStage[]> {
-    return pipeline.territoryPipeline(ctx, parseId(territoryId, "territoryId"));
+    return pipeline.territoryPipeline(ctx, territoryId);
   }
 
   @Mutation(() => [PipelineStage], { description: "sets a stage's probability for a territory; opportunities take it at their next stage move" })
@@ -94,7 +94,7 @@ export class OpportunityResolver {
     @Arg("probability", () => Int) probability: number,
     @Ctx() ctx: Context,
   ): Promise<PipelineStage[]> {
-    return pipeline.setStageProbability(ctx, parseId(territoryId, "territoryId"), stage, probability);
+    return pipeline.setStageProbability(ctx, territoryId, stage, probability);
   }
 
   @FieldResolver(() => Account, { nullable: true, description: "null when the account is outside the caller's reach" })

@@ -1,5 +1,5 @@
 import { startTestGateway, codes, type TestGateway } from "../../test/harness";
-import { PipelineStage } from "./opportunity.entity";
+import { OpportunityStage, PipelineStage } from "./opportunity.entity";
 
 let t: TestGateway;
 beforeAll(async () => {
@@ -162,12 +162,15 @@ describe("opportunities", () => {
     for (const [query, token] of [
       [`mutation { setStageProbability(territoryId: "999", stage: VISIT, probability: 15) { stage } }`, exec],
       [`{ pipelineStages(territoryId: "999") { stage } }`, exec],
-      [`mutation { setStageProbability(territoryId: "2", stage: VISIT, probability: 15) { stage } }`, await t.token("head.coal@demo.test")],
       [`mutation { setStageProbability(territoryId: "nope", stage: VISIT, probability: 15) { stage } }`, exec],
     ]) {
       expect({ query, ext: ext(await t.gql(query, {}, token)) }).toMatchObject({ query, ext: { code: "BAD_USER_INPUT", field: "territoryId" } });
     }
+    // A head configures their own territory's pipeline only.
+    const food = await t.gql(`mutation { setStageProbability(territoryId: "2", stage: VISIT, probability: 15) { stage } }`, {}, await t.token("head.coal@demo.test"));
+    expect(ext(food)).toMatchObject({ code: "FORBIDDEN", field: "territoryId", reason: "OUTSIDE_TERRITORY" });
     expect(await t.gateway.services.db.getRepository(PipelineStage).countBy({ territoryId: 999 })).toBe(0);
+    expect(await t.gateway.services.db.getRepository(PipelineStage).countBy({ territoryId: 2, stage: OpportunityStage.VISIT })).toBe(0);
   });
 
   it("page by keyset with a total, in every order", async () => {

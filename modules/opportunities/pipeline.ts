@@ -1,9 +1,8 @@
 import type { EntityManager } from "typeorm";
-import { Role } from "../../src/access/roles";
+import { requireTerritory } from "../../src/access/territory";
 import type { Context } from "../../src/context";
 import { inTransaction } from "../../src/db/unit-of-work";
 import { badInput } from "../../src/errors";
-import { Territory } from "../../src/org/territory.entity";
 import { OpportunityStage, PipelineStage } from "./opportunity.entity";
 
 /** The default pipeline of PRODUCT.md, "Opportunities"; a territory may change the probabilities. */
@@ -35,23 +34,20 @@ export async function probabilityOf(manager: EntityManager, territoryId: number,
   return stored?.probability ?? DEFAULT_PIPELINE[stage];
 }
 
-/** Heads read and configure their own territory's pipeline; executives any territory that exists. */
-async function assertReachesPipeline(ctx: Context, territoryId: number): Promise<void> {
-  const viewer = ctx.viewer!;
-  if (viewer.role !== Role.EXECUTIVE && !viewer.territoryIds.includes(territoryId)) throw badInput("territoryId", "you reach only your own territory's pipeline");
-  if (!(await ctx.db.manager.existsBy(Territory, { id: territoryId }))) throw badInput("territoryId", `territory ${territoryId} does not exist`);
-}
-
-export async function territoryPipeline(ctx: Context, territoryId: number): Promise<PipelineStage[]> {
-  await assertReachesPipeline(ctx, territoryId);
+/**
+ * A territory's pipeline, read by those who act in the territory (requireTerritory: its own users;
+ * executives any that exists). Another territory's is FORBIDDEN (reason OUTSIDE_TERRITORY).
+ */
+export async function territoryPipeline(ctx: Context, requestedTerritoryId: string): Promise<PipelineStage[]> {
+  const territoryId = await requireTerritory(ctx, ctx.db.manager, requestedTerritoryId);
   return pipelineOf(ctx.db.manager, territoryId);
 }
 
-/** Sets a stage's probability for a territory; its opportunities take it at their next stage move. */
-export async function setStageProbability(ctx: Context, territoryId: number, stage: OpportunityStage, probability: number): Promise<PipelineStage[]> {
-  await assertReachesPipeline(ctx, territoryId);
-  if (probability < 0 || probability > 100) throw badInput("probability", "must be between 0 and 100");
+/** Sets a stage's probability for a territory the caller acts in; its opportunities take it at their next stage move. */
+export async function setStageProbability(ctx: Context, requestedTerritoryId: string, stage: OpportunityStage, probability: number): Promise<PipelineStage[]> {
   return inTransaction(ctx, async (uow) => {
+    const territoryId = await requireTerritory(ctx, uow.manager, requestedTerritoryId);
+    if (probability < 0 || probability > 100) throw badInput("probability", "must be between 0 and 100");
     const before = (await pipelineOf(uow.manager, territoryId)).find((s) => s.stage === stage)!;
     await uow.manager.save(PipelineStage, { territoryId, stage, probability });
     await uow.audit("PipelineStage", territoryId, "UPDATE", { [stage]: { from: before.probability, to: probability } });
