@@ -150,6 +150,7 @@ describe("leadAssigned over graphql-ws", () => {
 
     const refused = await t.gql(`mutation($id: ID!, $o: ID!) { assignLead(id: $id, ownerId: $o) { id } }`, { id: leadId, o: await t.userId("rep1.food@demo.test") }, ops);
     expect(codes(refused)).toEqual(["FORBIDDEN"]);
+    expect(refused.errors![0].extensions).toMatchObject({ field: "ownerId", reason: "OUTSIDE_TERRITORY" });
 
     const current = dispatched.data.dispatchLead.owner.email;
     const other = current === "rep2.coal@demo.test" ? "rep1.coal@demo.test" : "rep2.coal@demo.test";

@@ -1,8 +1,8 @@
-import { Role, SELLING_ROLES } from "../../src/access/roles";
 import type { Context } from "../../src/context";
 import { diff, inTransaction, type UnitOfWork } from "../../src/db/unit-of-work";
 import { versionedUpdate } from "../../src/db/versioned-update";
-import { badInput, conflict, forbidden } from "../../src/errors";
+import { conflict } from "../../src/errors";
+import { assertAssignableOwner } from "../../src/org/assignable-owner";
 import { User } from "../../src/org/user.entity";
 import { chooseOwner } from "./dispatch";
 import { leadAssigned, type LeadAssignedEvent } from "./lead-assigned.event";
@@ -36,23 +36,16 @@ export function dispatchLead(ctx: Context, id: number): Promise<Lead> {
 }
 
 /**
- * Assignment by hand: a business manager or head inside the territory, a manager within their
- * team; only an executive moves a lead to another territory.
+ * Assignment by hand, to whom assertAssignableOwner allows: a business manager or head inside the
+ * territory, a manager within their team; only an executive moves a lead to another territory
+ * (or routes a lead that has none yet).
  */
 export function assignLead(ctx: Context, id: number, ownerId: number): Promise<Lead> {
-  const viewer = ctx.viewer!;
   return inTransaction(ctx, async (uow) => {
     const lead = await requireLead(ctx, uow.manager, id);
     if (!ASSIGNABLE.includes(lead.status)) throw conflict(`Lead ${id} is ${lead.status} and can no longer be assigned`);
-    const owner = await uow.manager.findOneBy(User, { id: ownerId });
-    if (!owner || owner.frozen || !SELLING_ROLES.includes(owner.role) || owner.territoryId === null) {
-      throw badInput("ownerId", "must be an active sales user of a territory");
-    }
+    const owner = await assertAssignableOwner(ctx, uow.manager, ownerId, { territoryId: lead.territoryId, acrossTerritories: LeadPermission.AssignAcrossTerritories, what: "lead" });
     if (owner.id === lead.ownerId) throw conflict(`Lead ${id} is already assigned to ${owner.name}`, { field: "ownerId" });
-    if (owner.territoryId !== lead.territoryId && !ctx.permissions.has(viewer, LeadPermission.AssignAcrossTerritories)) {
-      throw forbidden("ownerId: only an executive moves a lead to another territory");
-    }
-    if (viewer.role === Role.SALES_MANAGER && !viewer.teamIds.includes(owner.id)) throw forbidden("ownerId: a manager assigns leads within their team");
     return give(ctx, uow, lead, owner, "HAND", null);
   });
 }
