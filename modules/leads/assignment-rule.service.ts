@@ -1,4 +1,4 @@
-import { Role } from "../../src/access/roles";
+import { LEAD_TAKING_ROLES, TEAM_LEADING_ROLES } from "../../src/access/roles";
 import { actsIn, requireTerritory } from "../../src/access/territory";
 import type { Context } from "../../src/context";
 import { diff, inTransaction } from "../../src/db/unit-of-work";
@@ -43,13 +43,13 @@ async function ruleFields(ctx: Context, manager: EntityManager, input: Assignmen
   if (hasUser) {
     userId = parseId(input.userId!, "userId");
     const user = await manager.findOneBy(User, { id: userId });
-    if (!user || user.frozen || user.territoryId !== territoryId || ![Role.SALES_REP, Role.SALES_MANAGER].includes(user.role)) {
+    if (!user || user.frozen || user.territoryId !== territoryId || !LEAD_TAKING_ROLES.includes(user.role)) {
       throw badInput("userId", "must be an active rep or manager of the rule's territory");
     }
   } else {
     teamManagerId = parseId(input.teamManagerId!, "teamManagerId");
     const lead = await manager.findOneBy(User, { id: teamManagerId });
-    if (!lead || lead.territoryId !== territoryId || lead.role !== Role.SALES_MANAGER) throw badInput("teamManagerId", "must be a sales manager of the rule's territory");
+    if (!lead || lead.territoryId !== territoryId || !TEAM_LEADING_ROLES.includes(lead.role)) throw badInput("teamManagerId", "must be a sales manager of the rule's territory");
   }
   const text = (value: string | null | undefined) => value?.trim() || null;
   return { territoryId, region: text(input.region), industry: text(input.industry), userId, teamManagerId, priority: input.priority ?? 100 };

@@ -1,5 +1,5 @@
-import type { EntityManager } from "typeorm";
-import { Role } from "../../src/access/roles";
+import { In, type EntityManager } from "typeorm";
+import { TEAM_MEMBER_ROLES } from "../../src/access/roles";
 import { conflict } from "../../src/errors";
 import { User } from "../../src/org/user.entity";
 import { AssignmentRule } from "./assignment-rule.entity";
@@ -29,7 +29,7 @@ export function rankRules(rules: AssignmentRule[], lead: Pick<Lead, "territoryId
 
 /** The active reps of a team (those reporting to the manager), in a stable order for the round-robin. */
 export async function teamMembers(manager: EntityManager, teamManagerId: number): Promise<User[]> {
-  return manager.getRepository(User).find({ where: { managerId: teamManagerId, role: Role.SALES_REP, frozen: false }, order: { id: "ASC" } });
+  return manager.getRepository(User).find({ where: { managerId: teamManagerId, role: In([...TEAM_MEMBER_ROLES]), frozen: false }, order: { id: "ASC" } });
 }
 
 /** The next member after the one who got the previous lead, wrapping around: every member gets one lead in turn. */

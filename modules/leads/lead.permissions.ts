@@ -7,6 +7,7 @@ export const LeadPermission = {
   Read: "lead.read",
   ReadPrivate: "lead.private.read",
   Create: "lead.create",
+  KeepOwn: "lead.keep-own",
   Import: "lead.import",
   Qualify: "lead.qualify",
   Disqualify: "lead.disqualify",
@@ -28,6 +29,8 @@ export const leadGrants: Grants = {
   // A lead's e-mail and phone are contact details like a contact's: for those who call and screen.
   [LeadPermission.ReadPrivate]: [...SELLING, MARKETER],
   [LeadPermission.Create]: [...SELLING, MARKETER],
+  // Who works leads themselves keeps a lead they enter in their own territory (ASSIGNED to them); the others' wait for dispatch.
+  [LeadPermission.KeepOwn]: [SALES_MANAGER, SALES_REP],
   [LeadPermission.Import]: SCREENING,
   // Marketing screens leads, a business manager qualifies and dispatches them (PRODUCT.md, "Lead intake").
   [LeadPermission.Qualify]: SCREENING,

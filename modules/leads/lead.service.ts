@@ -1,7 +1,6 @@
 import { validate } from "class-validator";
 import type { EntityManager } from "typeorm";
 import { requireTerritory } from "../../src/access/territory";
-import { Role } from "../../src/access/roles";
 import type { Context } from "../../src/context";
 import { keysetPage } from "../../src/db/pagination";
 import { diff, inTransaction, type UnitOfWork } from "../../src/db/unit-of-work";
@@ -13,6 +12,7 @@ import { parseId } from "../../src/graphql/ids";
 import { staleBefore } from "../opportunities";
 import { leadAssigned } from "./lead-assigned.event";
 import { Lead, LeadChannel, LeadStatus } from "./lead.entity";
+import { LeadPermission } from "./lead.permissions";
 import { CreateLeadInput, LeadOrderField, type LeadFilter, type LeadOrder, type WebLeadInput } from "./lead.inputs";
 
 export const LEAD_SCOPE = { territory: "territoryId", owner: "ownerId" } as const;
@@ -138,8 +138,9 @@ async function leadTerritory(ctx: Context, manager: EntityManager, requested: st
 }
 
 /**
- * A lead entered by staff. A rep or manager who takes a lead keeps it (ASSIGNED to themselves);
- * marketing, business managers and heads enter NEW leads to be qualified and dispatched.
+ * A lead entered by staff. Who may keep their own leads (lead.keep-own: reps and managers) keeps one
+ * entered in their own territory (ASSIGNED to themselves); marketing, business managers and heads
+ * enter NEW leads to be qualified and dispatched.
  */
 async function insertLead(ctx: Context, uow: UnitOfWork, input: CreateLeadInput, fallbackChannel: LeadChannel): Promise<Lead> {
   const viewer = ctx.viewer!;
@@ -148,7 +149,7 @@ async function insertLead(ctx: Context, uow: UnitOfWork, input: CreateLeadInput,
   const receivedAt = input.receivedAt ?? now;
   if (receivedAt > new Date(now.getTime() + 5 * 60_000)) throw badInput("receivedAt", "must not be in the future");
   const territoryId = await leadTerritory(ctx, uow.manager, input.territoryId);
-  const keeps = (viewer.role === Role.SALES_REP || viewer.role === Role.SALES_MANAGER) && territoryId === viewer.territoryId;
+  const keeps = ctx.permissions.has(viewer, LeadPermission.KeepOwn) && territoryId === viewer.territoryId;
   const lead = newLead(
     uow,
     {

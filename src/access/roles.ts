@@ -48,6 +48,15 @@ export const ROLE_REACH: Record<Role, Reach> = {
 /** Roles that own commercial records (accounts, leads, opportunities). */
 export const SELLING_ROLES: readonly Role[] = [Role.SALES_REP, Role.SALES_MANAGER, Role.TERRITORY_HEAD, Role.EXECUTIVE, Role.BUSINESS_MANAGER];
 
+/** Roles a lead assignment rule may name as the one user who gets its leads: those who work leads themselves. */
+export const LEAD_TAKING_ROLES: readonly Role[] = [Role.SALES_REP, Role.SALES_MANAGER];
+
+/** Roles that lead a team: the reps reporting to one of them (User.managerId) are their team. */
+export const TEAM_LEADING_ROLES: readonly Role[] = [Role.SALES_MANAGER];
+
+/** Roles that are members of a team, and so share a team's leads in turn. */
+export const TEAM_MEMBER_ROLES: readonly Role[] = [Role.SALES_REP];
+
 export const ALL_ROLES = Object.values(Role);
 export const STAFF_ROLES = ALL_ROLES.filter((r) => r !== Role.PARTNER);
 export const allRolesBut = (...excluded: Role[]) => ALL_ROLES.filter((r) => !excluded.includes(r));
