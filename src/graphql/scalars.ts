@@ -1,15 +1,16 @@
-import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
+import { GraphQLError, GraphQLScalarType, Kind, valueFromASTUntyped } from "graphql";
+import { decimalText } from "../domain/money";
+import { problem } from "../domain/problems";
+import { ErrorCode } from "../errors";
 
-const DECIMAL = /^-?\d{1,16}(\.\d{1,2})?$/;
-
+/**
+ * The rule of src/domain/money.ts. A scalar is not told which field it parses: formatError names it
+ * (`extensions.field`, and "field: problem" in the message) for a bad value in the variables.
+ */
 function parseDecimal(value: unknown): string {
-  const text = typeof value === "number" && Number.isFinite(value) ? String(value) : value;
-  if (typeof text !== "string" || !DECIMAL.test(text.trim())) {
-    throw new GraphQLError(`Decimal must be a number with at most 16 digits and 2 decimals, sent as a string, got ${JSON.stringify(value)}`, {
-      extensions: { code: "BAD_USER_INPUT" },
-    });
-  }
-  return text.trim();
+  const text = decimalText(value);
+  if (text === undefined) throw new GraphQLError(problem.decimal(value), { extensions: { code: ErrorCode.BadUserInput } });
+  return text;
 }
 
 /** Money: exact decimal carried as a string end to end, never a floating-point number. */
@@ -19,7 +20,7 @@ export const Decimal = new GraphQLScalarType({
   serialize: (value) => String(value),
   parseValue: parseDecimal,
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING && ast.kind !== Kind.INT && ast.kind !== Kind.FLOAT) throw new GraphQLError("Decimal must be a string");
+    if (ast.kind !== Kind.STRING && ast.kind !== Kind.INT && ast.kind !== Kind.FLOAT) throw new GraphQLError(problem.decimal(valueFromASTUntyped(ast)));
     return parseDecimal(ast.value);
   },
 });
