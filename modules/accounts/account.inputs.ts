@@ -1,35 +1,34 @@
 import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
-import { IsEmail, IsOptional, Length, Matches, Max, MaxLength, Min } from "class-validator";
+import { IsOptional } from "class-validator";
+import { IntegerBetween, IsCalendarDate, IsEmailAddress, IsPhoneNumber, TextLength } from "../../src/domain/input-rules";
 import { Decimal } from "../../src/graphql/scalars";
 import { SortDirection } from "../../src/graphql/connection";
 import { AccountStatus, ApprovalStatus, FollowUpState, RiskGrade, Tier } from "./account.entity";
 import { ActivityType } from "./activity.entity";
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Details of an account that anyone who may create one may also change. */
 @InputType()
 class AccountDetails {
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(6, 40)
+  @TextLength(6, 40)
   registrationNo?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MaxLength(80)
+  @TextLength(0, 80)
   industry?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MaxLength(80)
+  @TextLength(0, 80)
   region?: string | null;
 }
 
 @InputType()
 export class CreateAccountInput extends AccountDetails {
   @Field(() => String, { description: "the registered legal name, complete" })
-  @Length(1, 200)
+  @TextLength(1, 200)
   name: string;
 
   @Field(() => Tier, { nullable: true })
@@ -43,7 +42,7 @@ export class CreateAccountInput extends AccountDetails {
 export class UpdateAccountInput extends AccountDetails {
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(1, 200)
+  @TextLength(1, 200)
   name?: string;
 
   @Field(() => AccountStatus, { nullable: true })
@@ -57,8 +56,7 @@ export class UpdateAccountInput extends AccountDetails {
 
   @Field(() => Int, { nullable: true })
   @IsOptional()
-  @Min(0)
-  @Max(365)
+  @IntegerBetween(0, 365)
   creditTermsDays?: number | null;
 
   @Field(() => RiskGrade, { nullable: true })
@@ -69,7 +67,7 @@ export class UpdateAccountInput extends AccountDetails {
 export class AccountFilter {
   @Field(() => String, { nullable: true, description: "part of the name, compared as the duplicate rule does" })
   @IsOptional()
-  @MaxLength(200)
+  @TextLength(0, 200)
   name?: string;
 
   @Field(() => AccountStatus, { nullable: true })
@@ -124,22 +122,22 @@ export class AccountOrder {
 class ContactDetails {
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MaxLength(120)
+  @TextLength(0, 120)
   title?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(/^\+?[0-9 ()-]{5,40}$/, { message: "phone must be digits, spaces, ( ) - and an optional leading +" })
+  @IsPhoneNumber()
   phone?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsEmail({}, { message: "email must be an e-mail address" })
+  @IsEmailAddress()
   email?: string | null;
 
   @Field(() => String, { nullable: true, description: "YYYY-MM-DD" })
   @IsOptional()
-  @Matches(DATE, { message: "birthday must be a date as YYYY-MM-DD" })
+  @IsCalendarDate()
   birthday?: string | null;
 
   @Field(() => Boolean, { nullable: true })
@@ -152,7 +150,7 @@ export class CreateContactInput extends ContactDetails {
   accountId: string;
 
   @Field(() => String)
-  @Length(1, 120)
+  @TextLength(1, 120)
   name: string;
 }
 
@@ -160,7 +158,7 @@ export class CreateContactInput extends ContactDetails {
 export class UpdateContactInput extends ContactDetails {
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(1, 120)
+  @TextLength(1, 120)
   name?: string;
 }
 
@@ -171,7 +169,7 @@ export class ActivityDetailsInput {
   type: ActivityType;
 
   @Field(() => String)
-  @Length(1, 200)
+  @TextLength(1, 200)
   subject: string;
 
   @Field(() => Date, { nullable: true })
@@ -182,7 +180,7 @@ export class ActivityDetailsInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MaxLength(1000)
+  @TextLength(0, 1000)
   outcome?: string | null;
 
   @Field(() => ID, { nullable: true, description: "who does it; only executives assign activities to others" })
@@ -198,27 +196,22 @@ export class LogActivityInput extends ActivityDetailsInput {
 @InputType()
 export class FollowUpPolicyInput {
   @Field(() => Int)
-  @Min(1)
-  @Max(3650)
+  @IntegerBetween(1, 3650)
   warnFirstDays: number;
 
   @Field(() => Int)
-  @Min(1)
-  @Max(3650)
+  @IntegerBetween(1, 3650)
   warnSecondDays: number;
 
   @Field(() => Int)
-  @Min(1)
-  @Max(3650)
+  @IntegerBetween(1, 3650)
   reclaimDays: number;
 
   @Field(() => Int)
-  @Min(0)
-  @Max(100000)
+  @IntegerBetween(0, 100000)
   maxClaimedPerRep: number;
 
   @Field(() => Int)
-  @Min(0)
-  @Max(366)
+  @IntegerBetween(0, 366)
   careReminderDays: number;
 }

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
-import { IsEmail, IsOptional, Length, Matches, Max, MaxLength, Min } from "class-validator";
+import { IsOptional } from "class-validator";
+import { IntegerBetween, IsEmailAddress, IsPhoneNumber, TextLength } from "../../src/domain/input-rules";
 import { SortDirection } from "../../src/graphql/connection";
 import { Decimal } from "../../src/graphql/scalars";
 import { LeadChannel, LeadStatus } from "./lead.entity";
@@ -8,22 +9,22 @@ import { LeadChannel, LeadStatus } from "./lead.entity";
 @InputType()
 class LeadDetails {
   @Field(() => String)
-  @Length(1, 200)
+  @TextLength(1, 200)
   company: string;
 
   @Field(() => String)
-  @Length(1, 120)
+  @TextLength(1, 120)
   contactName: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsEmail({}, { message: "email must be an e-mail address" })
-  @MaxLength(254)
+  @IsEmailAddress()
+  @TextLength(0, 254)
   email?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(/^\+?[0-9 ()-]{5,40}$/, { message: "phone must be digits, spaces, ( ) - and an optional leading +" })
+  @IsPhoneNumber()
   phone?: string | null;
 
   @Field(() => LeadChannel, { nullable: true })
@@ -31,17 +32,17 @@ class LeadDetails {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MaxLength(80)
+  @TextLength(0, 80)
   industry?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MaxLength(80)
+  @TextLength(0, 80)
   region?: string | null;
 
   @Field(() => String, { nullable: true, description: "what the prospect wrote or said" })
   @IsOptional()
-  @MaxLength(2000)
+  @TextLength(0, 2000)
   note?: string | null;
 }
 
@@ -109,17 +110,17 @@ export class ConvertLeadInput {
 
   @Field(() => String, { nullable: true, description: "the registered name of the new account; default the lead's company" })
   @IsOptional()
-  @Length(1, 200)
+  @TextLength(1, 200)
   accountName?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(6, 40)
+  @TextLength(6, 40)
   registrationNo?: string | null;
 
   @Field(() => String, { nullable: true, description: "default: the lead's company" })
   @IsOptional()
-  @Length(1, 200)
+  @TextLength(1, 200)
   opportunityName?: string | null;
 
   @Field(() => Decimal)
@@ -136,12 +137,12 @@ export class AssignmentRuleInput {
 
   @Field(() => String, { nullable: true, description: "only leads of this region; null: any" })
   @IsOptional()
-  @MaxLength(80)
+  @TextLength(0, 80)
   region?: string | null;
 
   @Field(() => String, { nullable: true, description: "only leads of this industry; null: any" })
   @IsOptional()
-  @MaxLength(80)
+  @TextLength(0, 80)
   industry?: string | null;
 
   @Field(() => ID, { nullable: true, description: "give the leads to this user (or name a team)" })
@@ -152,7 +153,6 @@ export class AssignmentRuleInput {
 
   @Field(() => Int, { nullable: true, defaultValue: 100 })
   @IsOptional()
-  @Min(0)
-  @Max(10000)
+  @IntegerBetween(0, 10000)
   priority?: number;
 }

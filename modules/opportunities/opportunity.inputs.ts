@@ -1,5 +1,6 @@
 import { Field, ID, InputType, registerEnumType } from "type-graphql";
-import { ArrayMaxSize, IsOptional, IsUrl, Length, MaxLength, ValidateNested } from "class-validator";
+import { IsOptional, ValidateNested } from "class-validator";
+import { IsHttpUrl, MaxItems, TextLength } from "../../src/domain/input-rules";
 import { SortDirection } from "../../src/graphql/connection";
 import { Decimal } from "../../src/graphql/scalars";
 import { OpportunityStage, OpportunityStatus } from "./opportunity.entity";
@@ -7,12 +8,12 @@ import { OpportunityStage, OpportunityStatus } from "./opportunity.entity";
 @InputType()
 export class AttachmentInput {
   @Field(() => String)
-  @Length(1, 200)
+  @TextLength(1, 200)
   name: string;
 
   @Field(() => String, { description: "an http(s) link to the document" })
-  @IsUrl({ protocols: ["http", "https"], require_protocol: true }, { message: "link must be an http(s) URL" })
-  @MaxLength(1000)
+  @IsHttpUrl()
+  @TextLength(0, 1000)
   link: string;
 }
 
@@ -21,18 +22,18 @@ export class AttachmentInput {
 class OpportunityDetails {
   @Field(() => [String], { nullable: true })
   @IsOptional()
-  @ArrayMaxSize(20)
-  @MaxLength(120, { each: true })
+  @MaxItems(20)
+  @TextLength(0, 120, { each: true })
   competitors?: string[] | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MaxLength(500)
+  @TextLength(0, 500)
   nextStep?: string | null;
 
   @Field(() => [AttachmentInput], { nullable: true })
   @IsOptional()
-  @ArrayMaxSize(50)
+  @MaxItems(50)
   @ValidateNested({ each: true })
   attachments?: AttachmentInput[] | null;
 }
@@ -40,7 +41,7 @@ class OpportunityDetails {
 @InputType()
 export class CreateOpportunityInput extends OpportunityDetails {
   @Field(() => String)
-  @Length(1, 200)
+  @TextLength(1, 200)
   name: string;
 
   @Field(() => ID)
@@ -60,7 +61,7 @@ export class CreateOpportunityInput extends OpportunityDetails {
 export class UpdateOpportunityInput extends OpportunityDetails {
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(1, 200)
+  @TextLength(1, 200)
   name?: string;
 
   @Field(() => Decimal, { nullable: true })

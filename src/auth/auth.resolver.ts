@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from "type-graphql";
-import { ArrayMaxSize, Length } from "class-validator";
+import { MaxItems, TextLength } from "../domain/input-rules";
 import type { Context } from "../context";
 import { parseId, parseIds } from "../graphql/ids";
 import { ApiKey } from "../org/api-key.entity";
@@ -28,11 +28,11 @@ class CreatedApiKey {
 @InputType()
 class CreateApiKeyInput {
   @Field(() => String)
-  @Length(1, 120, { message: "name must be 1 to 120 characters" })
+  @TextLength(1, 120)
   name: string;
 
   @Field(() => [ID])
-  @ArrayMaxSize(50, { message: "territoryIds may name at most 50 territories" })
+  @MaxItems(50)
   territoryIds: string[];
 
   @Field(() => Date, { nullable: true })
