@@ -1,6 +1,9 @@
 import type { Context } from "../../src/context";
 import { diff, inTransaction, type UnitOfWork } from "../../src/db/unit-of-work";
 import { versionedUpdate } from "../../src/db/versioned-update";
+import { calendarDate } from "../../src/domain/calendar-date";
+import { problem } from "../../src/domain/problems";
+import { cleanText } from "../../src/domain/text";
 import { badInput, notFound } from "../../src/errors";
 import { parseId } from "../../src/graphql/ids";
 import type { EntityManager } from "typeorm";
@@ -12,20 +15,14 @@ import type { CreateContactInput, UpdateContactInput } from "./account.inputs";
 
 const AUDITED: (keyof Contact)[] = ["name", "title", "phone", "email", "birthday", "isKeyPerson"];
 
-/** Validates a YYYY-MM-DD birthday and derives the month-day key reminders search by. */
+/** A birthday (a calendar date, not in the future) and the month-day key reminders search by. */
 function birthday(value: string | null | undefined): { birthday: string | null; birthMonthDay: number | null } {
   if (!value) return { birthday: null, birthMonthDay: null };
-  const date = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) throw badInput("birthday", `${value} is not a calendar date`);
-  if (date > new Date()) throw badInput("birthday", "must not be in the future");
-  return { birthday: value, birthMonthDay: (date.getUTCMonth() + 1) * 100 + date.getUTCDate() };
+  const date = calendarDate(value, "birthday", { notAfter: "today" });
+  return { birthday: date, birthMonthDay: Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10)) };
 }
 
-function cleanName(name: string): string {
-  const cleaned = name.trim().replace(/\s+/g, " ");
-  if (cleaned === "") throw badInput("name", "must not be blank");
-  return cleaned;
-}
+const cleanName = (name: string) => cleanText(name, "name", { max: 120 });
 
 /** Contacts are reached through their account: a contact is in reach when its account is. */
 export const CONTACT_SCOPE: ParentScope = { parent: Account, foreignKey: "accountId", columns: ACCOUNT_SCOPE };
@@ -63,7 +60,7 @@ export async function insertContact(uow: UnitOfWork, accountId: number, input: O
 export async function updateContact(ctx: Context, id: number, version: number, input: UpdateContactInput): Promise<Contact> {
   const changes: Partial<Contact> = {};
   if (input.name !== undefined) {
-    if (input.name === null) throw badInput("name", "cannot be null");
+    if (input.name === null) throw badInput("name", problem.null);
     changes.name = cleanName(input.name);
   }
   if (input.title !== undefined) changes.title = input.title?.trim() || null;

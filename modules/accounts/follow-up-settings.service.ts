@@ -1,6 +1,9 @@
 import type { Context } from "../../src/context";
 import { requireTerritory } from "../../src/access/territory";
 import { inTransaction } from "../../src/db/unit-of-work";
+import { calendarDate } from "../../src/domain/calendar-date";
+import { integerBetween } from "../../src/domain/integer";
+import { requiredText } from "../../src/domain/text";
 import { badInput, forbidden } from "../../src/errors";
 import type { FollowUpPolicyInput } from "./account.inputs";
 import { CareReminder, careReminders } from "./customer-care";
@@ -32,7 +35,7 @@ export function setFollowUpPolicy(ctx: Context, territoryId: string, input: Foll
 
 /** Birthdays and holidays ahead for the caller's customers, `days` ahead (default: the territory's reminder days). */
 export async function careRemindersFor(ctx: Context, days: number | null | undefined): Promise<CareReminder[]> {
-  if (days !== undefined && days !== null && (days < 0 || days > 60)) throw badInput("days", "must be between 0 and 60");
+  if (days !== undefined && days !== null) integerBetween(days, "days", 0, 60);
   const territoryId = ctx.viewer?.territoryId;
   const fallback = territoryId ? (await policyOf(ctx.db.manager, territoryId)).careReminderDays : undefined;
   return careReminders(ctx, days ?? fallback);
@@ -40,12 +43,12 @@ export async function careRemindersFor(ctx: Context, days: number | null | undef
 
 /** A holiday for one territory (its head, or a group-level user) or, without one, for the whole group (group-level users only). */
 export function addHoliday(ctx: Context, name: string, date: string, territoryId: string | null | undefined): Promise<Holiday> {
-  if (name.trim() === "" || name.length > 80) throw badInput("name", "must be 1 to 80 characters");
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw badInput("date", "must be a date as YYYY-MM-DD");
+  const holidayName = requiredText(name, "name", { max: 80 });
+  calendarDate(date, "date");
   if (!territoryId && ctx.viewer!.territoryId !== null) throw forbidden("territoryId: a territory's user adds holidays for their own territory", { field: "territoryId" });
   return inTransaction(ctx, async (uow) => {
     const scopeId = territoryId ? await requireTerritory(ctx, uow.manager, territoryId) : null;
-    const holiday = uow.manager.create(Holiday, { name: name.trim(), date, territoryId: scopeId });
+    const holiday = uow.manager.create(Holiday, { name: holidayName, date, territoryId: scopeId });
     await uow.manager.insert(Holiday, holiday);
     await uow.audit("Holiday", holiday.id, "CREATE", { name: { from: null, to: holiday.name }, date: { from: null, to: date } });
     return holiday;
