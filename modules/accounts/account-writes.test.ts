@@ -404,6 +404,10 @@ describe("bad input on every mutation names the field, and writes nothing", () =
       [{ creditLimit: "-5.00" }, "creditLimit"],
       [{ creditLimit: "12.345" }, "creditLimit"],
       [{ status: null }, "status"],
+      [{ creditLimit: "1".repeat(17) }, "creditLimit"],
+      [{ riskGrade: "EXTREME" }, "riskGrade"],
+      [{ tier: "PLATINUM" }, "tier"],
+      [{ creditTermsDays: "thirty" }, "creditTermsDays"],
     ];
     for (const [input, field] of cases) expectBadInput(await t.gql(UPDATE, { id: account.id, version: 1, input }, token), field);
     expectBadInput(await t.gql(UPDATE, { id: "x1", version: 1, input: { industry: "Steel" } }, token), "id");
@@ -429,6 +433,10 @@ describe("bad input on every mutation names the field, and writes nothing", () =
       [{ ...base, birthday: tomorrow }, "birthday"],
       [{ ...base, phone: "call me maybe" }, "phone"],
       [{ ...base, accountId: "abc" }, "accountId"],
+      [{ ...base, birthday: "1981-02-29" }, "birthday"],
+      [{ ...base, birthday: "" }, "birthday"],
+      [{ ...base, name: "n".repeat(121) }, "name"],
+      [{ ...base, isKeyPerson: "yes" }, "isKeyPerson"],
     ];
     for (const [input, field] of cases) expectBadInput(await t.gql(CREATE_CONTACT, { input }, token), field);
     expect((await readAs("manager.coal@demo.test", account.id)).contacts).toEqual([]);
@@ -513,10 +521,33 @@ describe("bad input on every mutation names the field, and writes nothing", () =
     const HOLIDAY = `mutation($name: String!, $date: String!) { addHoliday(name: $name, date: $date) { id } }`;
     expectBadInput(await t.gql(HOLIDAY, { name: "Spring Festival", date: "2027-13-01" }, exec), "date");
     expectBadInput(await t.gql(HOLIDAY, { name: " ", date: "2027-02-06" }, exec), "name");
+    expectBadInput(await t.gql(HOLIDAY, { name: "Leap Day", date: "2027-02-29" }, exec), "date");
+    expectBadInput(await t.gql(HOLIDAY, { name: "Not a Day", date: "2027-02-30" }, exec), "date");
+    expectBadInput(await t.gql(HOLIDAY, { name: "h".repeat(81), date: "2027-02-06" }, exec), "name");
     const manager = await t.token("manager.coal@demo.test");
     expectBadInput(await t.gql(AUDIT, { type: "Spaceship", id: "1" }, manager), "entityType");
     expectBadInput(await t.gql(AUDIT, { type: "Account", id: "one" }, manager), "entityId");
     expectBadInput(await t.gql(`query($d: Int) { careReminders(days: $d) { title } }`, { d: 100 }, manager), "days");
+    expectBadInput(await t.gql(`query($d: Int) { careReminders(days: $d) { title } }`, { d: 61 }, manager), "days");
+    expectBadInput(await t.gql(`query($d: Int) { careReminders(days: $d) { title } }`, { d: "a week" }, manager), "days");
+  });
+
+  it("a value GraphQL refuses in the variables names the field exactly, not the variable", async () => {
+    const account = await createAs("head.coal@demo.test", { name: uniqueName("Variable input") });
+    const token = await t.token("head.coal@demo.test");
+    const cases: [string, Record<string, unknown>, string][] = [
+      [UPDATE, { id: account.id, version: 1, input: { creditLimit: "12.345" } }, "creditLimit"],
+      [UPDATE, { id: account.id, version: 1, input: { riskGrade: "EXTREME" } }, "riskGrade"],
+      [CREATE, { input: { name: uniqueName("Tier"), tier: "PLATINUM" } }, "tier"],
+      [CREATE, { input: {} }, "name"],
+      [`query($f: AccountFilter) { accounts(first: 1, filter: $f) { totalCount } }`, { f: { followUpState: "SOON" } }, "followUpState"],
+      [`query($first: Int) { accounts(first: $first) { totalCount } }`, { first: "many" }, "first"],
+    ];
+    for (const [query, variables, field] of cases) {
+      const r = await t.gql(query, variables, token);
+      expect({ field, codes: codes(r), extensions: r.errors?.[0].extensions, head: r.errors?.[0].message.split(":")[0] }).toEqual({ field, codes: ["BAD_USER_INPUT"], extensions: { code: "BAD_USER_INPUT", field }, head: field });
+    }
+    expect(await readAs("head.coal@demo.test", account.id)).toMatchObject({ version: 1 });
   });
 
   it("accounts: page size, cursor and filter arguments", async () => {

@@ -89,13 +89,19 @@ describe("lead intake", () => {
       [RULE, { i: { region: "Nowhere" } }, "userId", await t.token("head.coal@demo.test")],
       [RULE, { i: { region: "Nowhere", userId: await t.userId("rep1.food@demo.test") } }, "userId", await t.token("head.coal@demo.test")],
       [RULE, { i: { region: "Nowhere", teamManagerId: await t.userId("rep1.coal@demo.test") } }, "teamManagerId", await t.token("head.coal@demo.test")],
+      [RULE, { i: { region: "Nowhere", userId: await t.userId("rep1.coal@demo.test"), priority: 10001 } }, "priority", await t.token("head.coal@demo.test")],
+      [RULE, { i: { region: "r".repeat(81), userId: await t.userId("rep1.coal@demo.test") } }, "region", await t.token("head.coal@demo.test")],
+      [CREATE, { i: { company: "X", contactName: "Y", phone: "12" } }, "phone", ops],
+      [CREATE, { i: { company: "c".repeat(201), contactName: "Y", phone: "+86 1 2345 678" } }, "company", ops],
+      [CREATE, { i: { company: "X", contactName: "Y", phone: "+86 1 2345 678", channel: "CARRIER_PIGEON" } }, "channel", ops],
+      [CREATE, { i: { company: "X", contactName: "Y", phone: "+86 1 2345 678", note: "n".repeat(2001) } }, "note", ops],
     ];
     for (const [query, variables, name, token] of cases) {
       const r = await t.gql(query, variables, token);
       expect({ name, ext: field(r) }).toMatchObject({ name, ext: { code: "BAD_USER_INPUT", field: name } });
     }
     const mine = await lead("rep1.coal@demo.test", { company: "Convert Me Badly Co." });
-    for (const [input, name] of [[{ amount: "-5", expectedCloseDate: "2030-01-31" }, "amount"], [{ amount: "5", expectedCloseDate: "2030-02-30" }, "expectedCloseDate"], [{ amount: "5", expectedCloseDate: "2030-01-31", accountId: "nope" }, "accountId"]] as const) {
+    for (const [input, name] of [[{ amount: "-5", expectedCloseDate: "2030-01-31" }, "amount"], [{ amount: "5", expectedCloseDate: "2030-02-30" }, "expectedCloseDate"], [{ amount: "5", expectedCloseDate: "2030-01-31", accountId: "nope" }, "accountId"], [{ amount: "5.001", expectedCloseDate: "2030-01-31" }, "amount"], [{ amount: "1".repeat(17), expectedCloseDate: "2030-01-31" }, "amount"], [{ amount: "5", expectedCloseDate: "2027-02-29" }, "expectedCloseDate"], [{ amount: "5", expectedCloseDate: "2030-01-31", registrationNo: "12" }, "registrationNo"]] as const) {
       const r = await t.gql(`mutation($id: ID!, $i: ConvertLeadInput!) { convertLead(id: $id, input: $i) { lead { id } } }`, { id: mine.id, i: input }, rep);
       expect({ name, ext: field(r) }).toMatchObject({ name, ext: { code: "BAD_USER_INPUT", field: name } });
     }
