@@ -4,6 +4,9 @@ import type { Context } from "../../src/context";
 import { inTransaction, diff, type UnitOfWork } from "../../src/db/unit-of-work";
 import { listPage, type ListSpec } from "../../src/db/list";
 import { versionedUpdate } from "../../src/db/versioned-update";
+import { decimal } from "../../src/domain/money";
+import { problem } from "../../src/domain/problems";
+import { cleanText, optionalText } from "../../src/domain/text";
 import { badInput, conflict, forbidden, notFound, refused } from "../../src/errors";
 import { SortDirection, type ConnectionResult, type PageArgs } from "../../src/graphql/connection";
 import { assertAssignableOwner } from "../../src/org/assignable-owner";
@@ -92,8 +95,7 @@ export function listAccounts(ctx: Context, filter: AccountFilter = {}, order: Ac
 
 function cleanName(name: string): string {
   // Format characters (zero-width, bidi overrides) are invisible or reorder what a reader sees: not part of a name.
-  const cleaned = name.replace(/\p{Cf}/gu, "").trim().replace(/\s+/g, " ");
-  if (cleaned === "") throw badInput("name", "must not be blank");
+  const cleaned = cleanText(name.replace(/\p{Cf}/gu, ""), "name");
   if (normaliseAccountName(cleaned) === "") throw badInput("name", "must contain letters or digits");
   // The normalised name is stored in 200 characters too, and NFKC may expand one character into several.
   if (normaliseAccountName(cleaned).length > 200) throw badInput("name", "is longer than 200 characters once normalised");
@@ -101,8 +103,9 @@ function cleanName(name: string): string {
 }
 
 function cleanRegistrationNo(value: string | null | undefined): string | null {
-  if (value === null || value === undefined || value.trim() === "") return null;
-  const normalised = normaliseRegistrationNo(value);
+  const given = optionalText(value, "registrationNo");
+  if (given === null) return null;
+  const normalised = normaliseRegistrationNo(given);
   if (!/^[0-9A-Z]{6,30}$/.test(normalised)) throw badInput("registrationNo", "must be 6 to 30 letters and digits");
   return normalised;
 }
@@ -186,9 +189,9 @@ function checkFieldPermissions(ctx: Context, input: UpdateAccountInput): void {
     if (!ctx.permissions.has(viewer, needed)) throw forbidden(`${field}: your role may not change this field`);
   }
   for (const field of ["name", "status", "tier"] as const) {
-    if (input[field] === null) throw badInput(field, "cannot be null");
+    if (input[field] === null) throw badInput(field, problem.null);
   }
-  if (input.creditLimit !== undefined && input.creditLimit !== null && input.creditLimit.startsWith("-")) throw badInput("creditLimit", "must not be negative");
+  if (input.creditLimit !== undefined && input.creditLimit !== null) decimal(input.creditLimit, "creditLimit", { nonNegative: true });
 }
 
 export async function updateAccount(ctx: Context, id: number, version: number, input: UpdateAccountInput): Promise<Account> {
