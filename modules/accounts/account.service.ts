@@ -43,7 +43,11 @@ async function requireAccount(ctx: Context, manager: EntityManager, id: number):
   return account;
 }
 
-function assertNotArchived(account: Account): Account {
+/**
+ * The one archived rule: an archived account, and whatever hangs off it (contacts, activities, other
+ * modules' records of it), takes no more writes: CONFLICT, reason ARCHIVED.
+ */
+export function assertNotArchived(account: Account): Account {
   if (account.archivedAt) throw conflict(`Account ${account.id} is archived`, { reason: AccountReason.Archived });
   return account;
 }

@@ -1,14 +1,13 @@
 import { Brackets } from "typeorm";
 import type { Context } from "../../src/context";
 import { diff, inTransaction, type UnitOfWork } from "../../src/db/unit-of-work";
-import { badInput, conflict, forbidden } from "../../src/errors";
+import { badInput, forbidden } from "../../src/errors";
 import { parseId } from "../../src/graphql/ids";
 import { User } from "../../src/org/user.entity";
 import { Account, FollowUpState } from "./account.entity";
 import type { ActivityDetailsInput, LogActivityInput } from "./account.inputs";
 import { AccountPermission } from "./account.permissions";
-import { AccountReason } from "./account.reasons";
-import { requireWritableAccount } from "./account.service";
+import { assertNotArchived, requireWritableAccount } from "./account.service";
 import { Activity } from "./activity.entity";
 
 /** Where an activity belongs: an account, and optionally a record of a later module (lead, opportunity, ticket). */
@@ -29,7 +28,7 @@ export interface ActivityLink {
  */
 export async function recordActivity(ctx: Context, uow: UnitOfWork, input: ActivityDetailsInput, link: ActivityLink, now = new Date()): Promise<Activity> {
   const viewer = ctx.viewer!;
-  if (link.account?.archivedAt) throw conflict(`Account ${link.account.id} is archived`, { reason: AccountReason.Archived });
+  if (link.account) assertNotArchived(link.account);
   const subject = input.subject.trim();
   if (subject === "") throw badInput("subject", "must not be blank");
   if (input.doneAt && input.doneAt > new Date(now.getTime() + 5 * 60_000)) throw badInput("doneAt", "must not be in the future");

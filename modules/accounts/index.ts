@@ -82,7 +82,7 @@ export { Account, AccountStatus, ApprovalStatus, FollowUpState, Tier, RiskGrade 
 export { Activity, ActivityType } from "./activity.entity";
 export { Contact } from "./contact.entity";
 export { accountById, activitiesByRelated } from "./account.loaders";
-export { assertWritable, findAccount, scopedAccounts, insertAccount, ACCOUNT_SCOPE } from "./account.service";
+export { assertNotArchived, assertWritable, findAccount, scopedAccounts, insertAccount, ACCOUNT_SCOPE } from "./account.service";
 export { AccountReason } from "./account.reasons";
 export type { ActivityLinkSource } from "./activity-links";
 export type { AccountCreatedEvent, AccountReclaimedEvent, AccountTransferredEvent, ActivityLoggedEvent } from "./account.events";

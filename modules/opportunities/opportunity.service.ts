@@ -11,7 +11,7 @@ import { badInput, conflict, forbidden, notFound } from "../../src/errors";
 import { SortDirection, type ConnectionResult, type PageArgs } from "../../src/graphql/connection";
 import { parseId } from "../../src/graphql/ids";
 import { User } from "../../src/org/user.entity";
-import { assertWritable, findAccount, type Account } from "../accounts";
+import { Account, assertNotArchived, assertWritable, findAccount } from "../accounts";
 import { staleBefore } from "./monthly-activity";
 import { CloseOutcome, Opportunity, OpportunityStage, OpportunityStageChange, OpportunityStatus, type Attachment } from "./opportunity.entity";
 import { OpportunityOrderField, type CreateOpportunityInput, type OpportunityFilter, type OpportunityOrder, type UpdateOpportunityInput } from "./opportunity.inputs";
@@ -34,6 +34,17 @@ export function findOpportunity(ctx: Context, id: number, manager?: EntityManage
 async function requireOpportunity(ctx: Context, manager: EntityManager, id: number): Promise<Opportunity> {
   const opportunity = await findOpportunity(ctx, id, manager);
   if (!opportunity) throw notFound("Opportunity", id);
+  return opportunity;
+}
+
+/**
+ * An opportunity in the viewer's reach that still takes writes: what hangs off an archived account
+ * takes none (the accounts module's rule, assertNotArchived: CONFLICT, reason ARCHIVED). The account
+ * is read whoever reaches it: an opportunity in reach may stand on someone else's customer.
+ */
+async function requireWritableOpportunity(ctx: Context, manager: EntityManager, id: number): Promise<Opportunity> {
+  const opportunity = await requireOpportunity(ctx, manager, id);
+  assertNotArchived(await manager.findOneByOrFail(Account, { id: opportunity.accountId }));
   return opportunity;
 }
 
@@ -153,7 +164,7 @@ export function updateOpportunity(ctx: Context, id: number, version: number, inp
   if (input.nextStep !== undefined) changes.nextStep = input.nextStep?.trim() || null;
   if (input.attachments !== undefined) changes.attachments = cleanAttachments(input.attachments);
   return inTransaction(ctx, async (uow) => {
-    const opportunity = await requireOpportunity(ctx, uow.manager, id);
+    const opportunity = await requireWritableOpportunity(ctx, uow.manager, id);
     assertOpen(opportunity);
     return versionedUpdate(uow, Opportunity, opportunity, changes, { expectedVersion: version, action: "UPDATE", audited: AUDITED });
   });
@@ -163,7 +174,7 @@ export function updateOpportunity(ctx: Context, id: number, version: number, inp
 export function moveOpportunityStage(ctx: Context, id: number, stage: OpportunityStage): Promise<Opportunity> {
   if (!OPEN_STAGES.includes(stage)) throw badInput("stage", "WON and LOST are reached by requestClose and the manager's confirmation");
   return inTransaction(ctx, async (uow) => {
-    const opportunity = await requireOpportunity(ctx, uow.manager, id);
+    const opportunity = await requireWritableOpportunity(ctx, uow.manager, id);
     assertOpen(opportunity);
     if (opportunity.stage === stage) throw conflict(`Opportunity ${id} is already at ${stage}`, { field: "stage" });
     const from = opportunity.stage;
@@ -182,7 +193,7 @@ export function requestClose(ctx: Context, id: number, outcome: CloseOutcome, lo
     if (reason.length > 500) throw badInput("lostReason", "must be at most 500 characters");
   } else if (lostReason && lostReason.trim() !== "") throw badInput("lostReason", "is only given when the outcome is LOST");
   return inTransaction(ctx, async (uow) => {
-    const opportunity = await requireOpportunity(ctx, uow.manager, id);
+    const opportunity = await requireWritableOpportunity(ctx, uow.manager, id);
     if (opportunity.ownerId !== ctx.viewer!.id) throw forbidden("Only the opportunity's owner requests its close; someone above them confirms it");
     assertOpen(opportunity);
     const updated = await versionedUpdate(uow, Opportunity, opportunity, { status: OpportunityStatus.CLOSE_REQUESTED, requestedOutcome: outcome, lostReason: reason, closeRequestedAt: new Date() }, {
@@ -196,7 +207,7 @@ export function requestClose(ctx: Context, id: number, outcome: CloseOutcome, lo
 
 async function closeRequested(ctx: Context, manager: EntityManager, id: number): Promise<Opportunity> {
   const viewer = ctx.viewer!;
-  const opportunity = await requireOpportunity(ctx, manager, id);
+  const opportunity = await requireWritableOpportunity(ctx, manager, id);
   if (opportunity.status !== OpportunityStatus.CLOSE_REQUESTED) throw conflict(`Opportunity ${id} has no close request (it is ${opportunity.status})`);
   // Someone above the owner decides, never the owner: a request and its confirmation are two people's.
   const owner = await manager.findOneByOrFail(User, { id: opportunity.ownerId });

@@ -305,6 +305,35 @@ describe("opportunities", () => {
     expect(after).toEqual({ account: { ...before.account, archivedAt: archived.data.archiveAccount.archivedAt }, opportunity: before.opportunity });
   });
 
+  it("refuse updating, moving and closing an opportunity of an archived account, and change nothing", async () => {
+    const manager = await t.token("manager.coal@demo.test");
+    const head = await t.token("head.coal@demo.test");
+    const account = await t.gql(`mutation($i: CreateAccountInput!) { createAccount(input: $i) { id } }`, { i: { name: `Archived With Deals Co. ${Math.random().toString(36).slice(2, 8)}` } }, manager);
+    expect(account.errors).toBeUndefined();
+    const accountId = account.data.createAccount.id;
+    const open = await create("manager.coal@demo.test", { accountId });
+    const requested = await create("manager.coal@demo.test", { accountId });
+    const asked = await t.gql(`mutation($id: ID!) { requestClose(id: $id, outcome: WON) { status } }`, { id: requested.id }, manager);
+    expect(asked.data.requestClose).toEqual({ status: "CLOSE_REQUESTED" });
+    const READ = `query($id: ID!) { opportunity(id: $id) { status stage probability version amount nextStep requestedOutcome stageHistory { toStage } } }`;
+    const read = async (id: string) => (await t.gql(READ, { id }, manager)).data.opportunity;
+    const before = { open: await read(open.id), requested: await read(requested.id) };
+    expect((await t.gql(`mutation($id: ID!) { archiveAccount(id: $id) { id } }`, { id: accountId }, manager)).errors).toBeUndefined();
+
+    const refusals: [string, Record<string, unknown>, string][] = [
+      [`mutation($id: ID!) { updateOpportunity(id: $id, version: 1, input: { amount: "1.00", nextStep: "Call" }) { id } }`, { id: open.id }, manager],
+      [`mutation($id: ID!) { moveOpportunityStage(id: $id, stage: VISIT) { id } }`, { id: open.id }, manager],
+      [`mutation($id: ID!) { requestClose(id: $id, outcome: LOST, lostReason: "Gone") { id } }`, { id: open.id }, manager],
+      [`mutation($id: ID!) { confirmClose(id: $id) { id } }`, { id: requested.id }, head],
+      [`mutation($id: ID!) { rejectClose(id: $id) { id } }`, { id: requested.id }, head],
+    ];
+    for (const [query, variables, token] of refusals) {
+      const r = await t.gql(query, variables, token);
+      expect({ query, codes: codes(r), message: r.errors?.[0]?.message, reason: ext(r)?.reason }).toEqual({ query, codes: ["CONFLICT"], message: `Account ${accountId} is archived`, reason: "ARCHIVED" });
+    }
+    expect({ open: await read(open.id), requested: await read(requested.id) }).toEqual(before);
+  });
+
   it("log activities only for those who may read the opportunity: service, marketing and finance are refused", async () => {
     const o = await create("rep1.coal@demo.test");
     const LOG = `mutation($id: ID!, $s: String!) { logOpportunityActivity(opportunityId: $id, input: { type: VISIT, subject: $s }) { id subject account { name } } }`;
