@@ -15,12 +15,18 @@ export class AssignmentRuleResolver {
     return rules.listAssignmentRules(ctx, territoryId ? parseId(territoryId, "territoryId") : undefined);
   }
 
-  @Mutation(() => AssignmentRule)
+  @Mutation(() => AssignmentRule, {
+    description:
+      "adds a rule to a territory's lead dispatch (default: the caller's territory). Refusals: FORBIDDEN with field territoryId and reason OUTSIDE_TERRITORY for a territory the caller does not act in (a head acts in their own)",
+  })
   createAssignmentRule(@Arg("input", () => AssignmentRuleInput) input: AssignmentRuleInput, @Ctx() ctx: Context): Promise<AssignmentRule> {
     return rules.createAssignmentRule(ctx, input);
   }
 
-  @Mutation(() => AssignmentRule)
+  @Mutation(() => AssignmentRule, {
+    description:
+      "changes a rule, from the version read. Refusals: NOT_FOUND for a rule of a territory the caller does not act in; FORBIDDEN with field territoryId and reason OUTSIDE_TERRITORY when moving it to such a territory; CONFLICT with reason STALE_VERSION (field version, currentVersion) when the rule is no longer at that version",
+  })
   updateAssignmentRule(
     @Arg("id", () => ID) id: string,
     @Arg("version", () => Int) version: number,
@@ -30,7 +36,7 @@ export class AssignmentRuleResolver {
     return rules.updateAssignmentRule(ctx, parseId(id, "id"), version, input);
   }
 
-  @Mutation(() => Boolean)
+  @Mutation(() => Boolean, { description: "removes a rule. Refusals: NOT_FOUND for a rule of a territory the caller does not act in" })
   deleteAssignmentRule(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
     return rules.deleteAssignmentRule(ctx, parseId(id, "id"));
   }

@@ -7,6 +7,7 @@ import { assertWritable, findAccount, insertAccount, insertContact, type Account
 import { insertOpportunity, type Opportunity } from "../opportunities";
 import { Lead, LeadStatus } from "./lead.entity";
 import type { ConvertLeadInput } from "./lead.inputs";
+import { LeadReason } from "./lead.reasons";
 import { LEAD_AUDITED, requireLead } from "./lead.service";
 
 export interface Conversion {
@@ -28,7 +29,8 @@ export function convertLead(ctx: Context, id: number, input: ConvertLeadInput): 
   return inTransaction(ctx, async (uow) => {
     const lead = await requireLead(ctx, uow.manager, id);
     if (lead.status !== LeadStatus.ASSIGNED || lead.ownerId === null || lead.territoryId === null) {
-      throw conflict(`Lead ${id} is ${lead.status}; only an ASSIGNED lead is converted`);
+      const decided = lead.status === LeadStatus.CONVERTED || lead.status === LeadStatus.DISQUALIFIED;
+      throw conflict(`Lead ${id} is ${lead.status}; only an ASSIGNED lead is converted`, { reason: decided ? LeadReason.AlreadyDecided : LeadReason.NotAssigned });
     }
     let account: Account;
     if (linkId !== null) {

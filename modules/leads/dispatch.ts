@@ -4,6 +4,7 @@ import { conflict } from "../../src/errors";
 import { User } from "../../src/org/user.entity";
 import { AssignmentRule } from "./assignment-rule.entity";
 import type { Lead } from "./lead.entity";
+import { LeadReason } from "./lead.reasons";
 
 const same = (a: string | null, b: string | null) => a !== null && b !== null && a.trim().toLowerCase() === b.trim().toLowerCase();
 
@@ -54,8 +55,8 @@ export async function chooseOwner(manager: EntityManager, lead: Lead): Promise<{
     if (members.length === 0) continue;
     const owner = nextInTurn(members, rule.lastAssignedUserId);
     const moved = await manager.update(AssignmentRule, { id: rule.id, version: rule.version }, { lastAssignedUserId: owner.id, version: rule.version + 1 });
-    if (!moved.affected) throw conflict(`Assignment rule ${rule.id} was used by another dispatch at the same moment; try again`);
+    if (!moved.affected) throw conflict(`Assignment rule ${rule.id} was used by another dispatch at the same moment; try again`, { reason: LeadReason.RuleBusy });
     return { owner, rule };
   }
-  throw conflict(`No assignment rule fits lead ${lead.id} (region ${lead.region ?? "none"}, industry ${lead.industry ?? "none"}); assign it by hand`, { field: "id" });
+  throw conflict(`No assignment rule fits lead ${lead.id} (region ${lead.region ?? "none"}, industry ${lead.industry ?? "none"}); assign it by hand`, { reason: LeadReason.NoRuleFits, field: "id" });
 }

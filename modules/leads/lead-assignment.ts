@@ -8,6 +8,7 @@ import { chooseOwner } from "./dispatch";
 import { leadAssigned, type LeadAssignedEvent } from "./lead-assigned.event";
 import { Lead, LeadStatus } from "./lead.entity";
 import { LeadPermission } from "./lead.permissions";
+import { LeadReason } from "./lead.reasons";
 import { LEAD_AUDITED, requireLead } from "./lead.service";
 
 const ASSIGNABLE = [LeadStatus.NEW, LeadStatus.QUALIFIED, LeadStatus.ASSIGNED];
@@ -28,7 +29,7 @@ export function dispatchLead(ctx: Context, id: number): Promise<Lead> {
   return inTransaction(ctx, async (uow) => {
     const lead = await requireLead(ctx, uow.manager, id);
     if (lead.status !== LeadStatus.NEW && lead.status !== LeadStatus.QUALIFIED) {
-      throw conflict(`Lead ${id} is ${lead.status}; only NEW and QUALIFIED leads are dispatched (reassign with assignLead)`);
+      throw conflict(`Lead ${id} is ${lead.status}; only NEW and QUALIFIED leads are dispatched (reassign with assignLead)`, { reason: LeadReason.AlreadyDecided });
     }
     const { owner, rule } = await chooseOwner(uow.manager, lead);
     return give(ctx, uow, lead, owner, "RULE", rule.id);
@@ -43,9 +44,9 @@ export function dispatchLead(ctx: Context, id: number): Promise<Lead> {
 export function assignLead(ctx: Context, id: number, ownerId: number): Promise<Lead> {
   return inTransaction(ctx, async (uow) => {
     const lead = await requireLead(ctx, uow.manager, id);
-    if (!ASSIGNABLE.includes(lead.status)) throw conflict(`Lead ${id} is ${lead.status} and can no longer be assigned`);
+    if (!ASSIGNABLE.includes(lead.status)) throw conflict(`Lead ${id} is ${lead.status} and can no longer be assigned`, { reason: LeadReason.AlreadyDecided });
     const owner = await assertAssignableOwner(ctx, uow.manager, ownerId, { territoryId: lead.territoryId, acrossTerritories: LeadPermission.AssignAcrossTerritories, what: "lead" });
-    if (owner.id === lead.ownerId) throw conflict(`Lead ${id} is already assigned to ${owner.name}`, { field: "ownerId" });
+    if (owner.id === lead.ownerId) throw conflict(`Lead ${id} is already assigned to ${owner.name}`, { reason: LeadReason.AlreadyDecided, field: "ownerId" });
     return give(ctx, uow, lead, owner, "HAND", null);
   });
 }

@@ -39,7 +39,10 @@ export class LeadResolver {
     return leads.submitWebLead(ctx, input);
   }
 
-  @Mutation(() => Lead)
+  @Mutation(() => Lead, {
+    description:
+      "enters a lead; who keeps their own leads (reps, managers) keeps one entered in their own territory (ASSIGNED to them), the others' wait NEW for dispatch. Refusals: FORBIDDEN with field territoryId and reason OUTSIDE_TERRITORY for a territory the caller does not act in",
+  })
   createLead(@Arg("input", () => CreateLeadInput) input: CreateLeadInput, @Ctx() ctx: Context): Promise<Lead> {
     return leads.createLead(ctx, input);
   }
@@ -58,32 +61,47 @@ export class LeadResolver {
     return { accepted, refused: rows.length - accepted, rows };
   }
 
-  @Mutation(() => Lead)
+  @Mutation(() => Lead, {
+    description: "marks a NEW lead QUALIFIED. Refusals: CONFLICT with reason ALREADY_DECIDED when the lead is no longer NEW; CONFLICT with reason STALE_VERSION (field version) when another write to it came in between",
+  })
   qualifyLead(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Lead> {
     return leads.qualifyLead(ctx, parseId(id, "id"));
   }
 
-  @Mutation(() => Lead)
+  @Mutation(() => Lead, {
+    description: "closes an open lead as DISQUALIFIED, with the reason. Refusals: CONFLICT with reason ALREADY_DECIDED when it is already disqualified or converted; CONFLICT with reason STALE_VERSION (field version) when another write to it came in between",
+  })
   disqualifyLead(@Arg("id", () => ID) id: string, @Arg("reason", () => String) reason: string, @Ctx() ctx: Context): Promise<Lead> {
     return leads.disqualifyLead(ctx, parseId(id, "id"), reason);
   }
 
-  @Mutation(() => Lead, { description: "gives a NEW or QUALIFIED lead to the owner the assignment rules choose" })
+  @Mutation(() => Lead, {
+    description:
+      "gives a NEW or QUALIFIED lead to the owner the assignment rules choose. Refusals: CONFLICT with reason ALREADY_DECIDED when the lead is no longer NEW or QUALIFIED (reassign it with assignLead), NO_RULE_FITS when no rule fits it or none whose user or team can take it (assign it by hand), RULE_BUSY when another dispatch took the same rule's turn at the same moment (try again); CONFLICT with reason STALE_VERSION (field version) when another write to it came in between",
+  })
   dispatchLead(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Lead> {
     return dispatchLead(ctx, parseId(id, "id"));
   }
 
-  @Mutation(() => Lead, { description: "assigns or reassigns a lead by hand" })
+  @Mutation(() => Lead, {
+    description:
+      "assigns or reassigns a lead by hand: a business manager or head within the territory, a manager within their team, an executive anywhere. Refusals: CONFLICT with reason ALREADY_DECIDED when the lead is disqualified or converted, or already that owner's (field ownerId); FORBIDDEN with field ownerId and reason OUTSIDE_TERRITORY for an owner of another territory, OUTSIDE_TEAM for a manager's pick outside their team; CONFLICT with reason STALE_VERSION (field version) when another write to it came in between",
+  })
   assignLead(@Arg("id", () => ID) id: string, @Arg("ownerId", () => ID) ownerId: string, @Ctx() ctx: Context): Promise<Lead> {
     return assignLead(ctx, parseId(id, "id"), parseId(ownerId, "ownerId"));
   }
 
-  @Mutation(() => LeadConversion, { description: "creates or links the account, a contact and an opportunity, in one transaction" })
+  @Mutation(() => LeadConversion, {
+    description:
+      "creates or links the account, a contact and an opportunity, in one transaction. Refusals: CONFLICT with reason NOT_ASSIGNED when the lead is not assigned to an owner yet, ALREADY_DECIDED when it is already converted or disqualified, DUPLICATE when a new account would duplicate one on file (field name or registrationNo; convert again linking it); FAILED_PRECONDITION with reason IN_PUBLIC_POOL when a rep or manager links an account of the public pool; CONFLICT with reason STALE_VERSION (field version) when another write to it came in between",
+  })
   convertLead(@Arg("id", () => ID) id: string, @Arg("input", () => ConvertLeadInput) input: ConvertLeadInput, @Ctx() ctx: Context): Promise<LeadConversion> {
     return convertLead(ctx, parseId(id, "id"), input);
   }
 
-  @Mutation(() => Activity)
+  @Mutation(() => Activity, {
+    description: "logs an activity against a lead. Refusals: CONFLICT with reason NOT_ROUTED when the lead is not routed to a territory yet (assign it first)",
+  })
   logLeadActivity(@Arg("leadId", () => ID) leadId: string, @Arg("input", () => ActivityDetailsInput) input: ActivityDetailsInput, @Ctx() ctx: Context): Promise<Activity> {
     return logLeadActivity(ctx, parseId(leadId, "leadId"), input);
   }

@@ -13,6 +13,7 @@ import { staleBefore } from "../opportunities";
 import { leadAssigned } from "./lead-assigned.event";
 import { Lead, LeadChannel, LeadStatus } from "./lead.entity";
 import { LeadPermission } from "./lead.permissions";
+import { LeadReason } from "./lead.reasons";
 import { CreateLeadInput, LeadOrderField, type LeadFilter, type LeadOrder, type WebLeadInput } from "./lead.inputs";
 
 export const LEAD_SCOPE = { territory: "territoryId", owner: "ownerId" } as const;
@@ -233,7 +234,7 @@ export async function importLeads(ctx: Context, inputs: CreateLeadInput[]): Prom
 export function qualifyLead(ctx: Context, id: number): Promise<Lead> {
   return inTransaction(ctx, async (uow) => {
     const lead = await requireLead(ctx, uow.manager, id);
-    if (lead.status !== LeadStatus.NEW) throw conflict(`Lead ${id} is ${lead.status}; only a NEW lead is qualified`);
+    if (lead.status !== LeadStatus.NEW) throw conflict(`Lead ${id} is ${lead.status}; only a NEW lead is qualified`, { reason: LeadReason.AlreadyDecided });
     return versionedUpdate(uow, Lead, lead, { status: LeadStatus.QUALIFIED }, {
       action: "QUALIFY",
       audited: LEAD_AUDITED,
@@ -247,7 +248,7 @@ export function disqualifyLead(ctx: Context, id: number, reason: string): Promis
   if (cleaned.length > 500) throw badInput("reason", "must be at most 500 characters");
   return inTransaction(ctx, async (uow) => {
     const lead = await requireLead(ctx, uow.manager, id);
-    if (!OPEN_LEAD_STATUSES.includes(lead.status)) throw conflict(`Lead ${id} is already ${lead.status}`);
+    if (!OPEN_LEAD_STATUSES.includes(lead.status)) throw conflict(`Lead ${id} is already ${lead.status}`, { reason: LeadReason.AlreadyDecided });
     return versionedUpdate(uow, Lead, lead, { status: LeadStatus.DISQUALIFIED, disqualifyReason: cleaned }, { action: "DISQUALIFY", audited: LEAD_AUDITED });
   });
 }

@@ -62,6 +62,7 @@ describe("lead intake", () => {
     expect(q.data.qualifyLead.status).toBe("QUALIFIED");
     const again = await t.gql(`mutation($id: ID!) { qualifyLead(id: $id) { status } }`, { id: l.id }, ops);
     expect(codes(again)).toEqual(["CONFLICT"]);
+    expect(field(again)!.reason).toBe("ALREADY_DECIDED");
     const noReason = await t.gql(`mutation($id: ID!) { disqualifyLead(id: $id, reason: "  ") { status } }`, { id: l.id }, ops);
     expect(field(noReason)).toMatchObject({ code: "BAD_USER_INPUT", field: "reason" });
     const d = await t.gql(`mutation($id: ID!) { disqualifyLead(id: $id, reason: "No budget this year") { status disqualifyReason } }`, { id: l.id }, ops);
@@ -200,7 +201,9 @@ describe("dispatch by assignment rules", () => {
 
     const again = await lead("ops.coal@demo.test", { company: "Dispatched Twice Co." });
     await t.gql(DISPATCH, { id: again.id }, ops);
-    expect(codes(await t.gql(DISPATCH, { id: again.id }, ops))).toEqual(["CONFLICT"]);
+    const twice = await t.gql(DISPATCH, { id: again.id }, ops);
+    expect(codes(twice)).toEqual(["CONFLICT"]);
+    expect(field(twice)!.reason).toBe("ALREADY_DECIDED");
     expect(codes(await t.gql(DISPATCH, { id: again.id }, await t.token("rep1.coal@demo.test")))).toEqual(["FORBIDDEN"]);
     await t.gql(`mutation($id: ID!) { deleteAssignmentRule(id: $id) }`, { id: territory.data.createAssignmentRule.id }, head);
   });
@@ -226,7 +229,9 @@ describe("dispatch by assignment rules", () => {
     expect(web.errors).toBeUndefined();
     const found = await t.gql(`{ leads(filter: { unassigned: true, channel: WEB_FORM }, first: 100) { edges { node { id company } } } }`, {}, exec);
     const id = found.data.leads.edges.find((e: any) => e.node.company === "Unroutable Co.").node.id;
-    expect(codes(await t.gql(DISPATCH, { id }, exec))).toEqual(["CONFLICT"]);
+    const unroutable = await t.gql(DISPATCH, { id }, exec);
+    expect(codes(unroutable)).toEqual(["CONFLICT"]);
+    expect(field(unroutable)).toMatchObject({ reason: "NO_RULE_FITS", field: "id" });
     const routed = await t.gql(`mutation($id: ID!, $o: ID!) { assignLead(id: $id, ownerId: $o) { status territory { code } owner { email } } }`, { id, o: await t.userId("rep2.food@demo.test") }, exec);
     expect(routed.data.assignLead).toEqual({ status: "ASSIGNED", territory: { code: "FOOD" }, owner: { email: "rep2.food@demo.test" } });
   });
@@ -250,7 +255,9 @@ describe("converting a lead", () => {
     expect(c.contact).toEqual({ name: "Gao Lei", isKeyPerson: true });
     expect(c.opportunity).toMatchObject({ name: "Brand New Customer Co.", amount: "250000.50", stage: "PROSPECTING", probability: 10, status: "OPEN", owner: { email: "rep1.coal@demo.test" }, account: { id: c.account.id } });
     expect(c.lead).toMatchObject({ status: "CONVERTED", convertedAccount: { id: c.account.id } });
-    expect(codes(await t.gql(CONVERT, { id: l.id, i: { amount: "1", expectedCloseDate: "2030-06-30" } }, rep))).toEqual(["CONFLICT"]);
+    const again = await t.gql(CONVERT, { id: l.id, i: { amount: "1", expectedCloseDate: "2030-06-30" } }, rep);
+    expect(codes(again)).toEqual(["CONFLICT"]);
+    expect(field(again)!.reason).toBe("ALREADY_DECIDED");
   });
 
   it("links an existing account", async () => {
@@ -275,7 +282,7 @@ describe("converting a lead", () => {
     const before = await t.gql(`{ opportunities { totalCount } }`, {}, exec);
     const r = await t.gql(CONVERT, { id: l.id, i: { amount: "10", expectedCloseDate: "2030-01-15" } }, rep);
     expect(codes(r)).toEqual(["CONFLICT"]);
-    expect(r.errors![0].extensions!.field).toBe("name");
+    expect(r.errors![0].extensions).toMatchObject({ field: "name", reason: "DUPLICATE" });
     const lead2 = await t.gql(`query($id: ID!) { lead(id: $id) { status } }`, { id: l.id }, rep);
     expect(lead2.data.lead.status).toBe("ASSIGNED");
     const afterCount = await t.gql(`{ opportunities { totalCount } }`, {}, exec);

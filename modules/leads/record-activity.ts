@@ -5,6 +5,7 @@ import { AccountPermission, recordActivity, type Activity, type ActivityDetailsI
 import { activityClockChanges } from "../opportunities";
 import { Lead } from "./lead.entity";
 import { LeadPermission } from "./lead.permissions";
+import { LeadReason } from "./lead.reasons";
 import { requireLead } from "./lead.service";
 
 /**
@@ -22,7 +23,7 @@ export function logLeadActivity(ctx: Context, leadId: number, input: ActivityDet
   assertMayLogOn(ctx);
   return inTransaction(ctx, async (uow) => {
     const lead = await requireLead(ctx, uow.manager, leadId);
-    if (lead.territoryId === null) throw conflict(`Lead ${leadId} is not routed to a territory yet; assign it first`);
+    if (lead.territoryId === null) throw conflict(`Lead ${leadId} is not routed to a territory yet; assign it first`, { reason: LeadReason.NotRouted });
     const activity = await recordActivity(ctx, uow, input, { account: null, territoryId: lead.territoryId, relatedType: "Lead", relatedId: lead.id });
     const clock = activityClockChanges(lead, activity.doneAt);
     // Not a versioned edit: the activity clock only moves forward, whoever logs.

@@ -59,4 +59,5 @@ export { Opportunity, OpportunityStage, OpportunityStatus } from "./opportunity.
 export { findOpportunity, insertOpportunity, scopedOpportunities, type NewOpportunity } from "./opportunity.service";
 export { opportunityById } from "./opportunity.loaders";
 export { OpportunityPermission } from "./opportunity.permissions";
+export { OpportunityReason } from "./opportunity.reasons";
 export { activityClockChanges, isStale, staleBefore, MONTHLY_ACTIVITY_DAYS } from "./monthly-activity";

@@ -33,12 +33,18 @@ export class OpportunityResolver {
     return opportunities.findOpportunity(ctx, parseId(id, "id"));
   }
 
-  @Mutation(() => Opportunity)
+  @Mutation(() => Opportunity, {
+    description:
+      "creates an opportunity on an account in the caller's reach, owned by the caller. Refusals: BAD_USER_INPUT with field accountId when the account is archived; FAILED_PRECONDITION with reason IN_PUBLIC_POOL when a rep or manager uses an account of the public pool (claim it first)",
+  })
   createOpportunity(@Arg("input", () => CreateOpportunityInput) input: CreateOpportunityInput, @Ctx() ctx: Context): Promise<Opportunity> {
     return opportunities.createOpportunity(ctx, input);
   }
 
-  @Mutation(() => Opportunity)
+  @Mutation(() => Opportunity, {
+    description:
+      "changes an OPEN opportunity, from the version read. Refusals: CONFLICT with reason ARCHIVED when the opportunity's account is archived, NOT_OPEN when it is not OPEN (a close is requested, or it is won or lost), STALE_VERSION (field version, currentVersion) when it is no longer at that version",
+  })
   updateOpportunity(
     @Arg("id", () => ID) id: string,
     @Arg("version", () => Int) version: number,
@@ -48,12 +54,18 @@ export class OpportunityResolver {
     return opportunities.updateOpportunity(ctx, parseId(id, "id"), version, input);
   }
 
-  @Mutation(() => Opportunity, { description: "moves an open opportunity to another open stage; every move is recorded" })
+  @Mutation(() => Opportunity, {
+    description:
+      "moves an open opportunity to another open stage; every move is recorded. Refusals: CONFLICT with reason ARCHIVED when the opportunity's account is archived, NOT_OPEN when it is not OPEN, ALREADY_DECIDED when it is already at that stage (field stage), STALE_VERSION when another write to it came in between",
+  })
   moveOpportunityStage(@Arg("id", () => ID) id: string, @Arg("stage", () => OpportunityStage) stage: OpportunityStage, @Ctx() ctx: Context): Promise<Opportunity> {
     return opportunities.moveOpportunityStage(ctx, parseId(id, "id"), stage);
   }
 
-  @Mutation(() => Opportunity, { description: "the owner asks to close as WON or LOST (lostReason required for LOST); the manager confirms" })
+  @Mutation(() => Opportunity, {
+    description:
+      "the owner asks to close as WON or LOST (lostReason required for LOST); someone above them confirms. Refusals: FORBIDDEN with reason NOT_OWNER when the caller is not the owner; CONFLICT with reason ARCHIVED when the opportunity's account is archived, NOT_OPEN when it is not OPEN, STALE_VERSION when another write to it came in between",
+  })
   requestClose(
     @Arg("id", () => ID) id: string,
     @Arg("outcome", () => CloseOutcome) outcome: CloseOutcome,
@@ -63,17 +75,25 @@ export class OpportunityResolver {
     return opportunities.requestClose(ctx, parseId(id, "id"), outcome, lostReason);
   }
 
-  @Mutation(() => Opportunity, { description: "the manager confirms a close request; only confirmed outcomes count in reports" })
+  @Mutation(() => Opportunity, {
+    description:
+      "someone above the owner confirms a close request; only confirmed outcomes count in reports. Refusals: CONFLICT with reason ARCHIVED when the opportunity's account is archived, ALREADY_DECIDED when there is no close request to decide (none was made, or it was already confirmed or rejected), STALE_VERSION when another write to it came in between; FORBIDDEN with reason NOT_ABOVE_OWNER when the caller is not above the owner (nobody decides on their own request)",
+  })
   confirmClose(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Opportunity> {
     return opportunities.confirmClose(ctx, parseId(id, "id"));
   }
 
-  @Mutation(() => Opportunity, { description: "the manager sends a close request back; the opportunity is OPEN again" })
+  @Mutation(() => Opportunity, {
+    description:
+      "someone above the owner sends a close request back; the opportunity is OPEN again. Refusals: CONFLICT with reason ARCHIVED when the opportunity's account is archived, ALREADY_DECIDED when there is no close request to decide, STALE_VERSION when another write to it came in between; FORBIDDEN with reason NOT_ABOVE_OWNER when the caller is not above the owner",
+  })
   rejectClose(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Opportunity> {
     return opportunities.rejectClose(ctx, parseId(id, "id"));
   }
 
-  @Mutation(() => Activity)
+  @Mutation(() => Activity, {
+    description: "logs an activity against an opportunity; it counts as contact with its account too. Refusals: CONFLICT with reason ARCHIVED when the opportunity's account is archived",
+  })
   logOpportunityActivity(
     @Arg("opportunityId", () => ID) opportunityId: string,
     @Arg("input", () => ActivityDetailsInput) input: ActivityDetailsInput,
@@ -82,12 +102,17 @@ export class OpportunityResolver {
     return logOpportunityActivity(ctx, parseId(opportunityId, "opportunityId"), input);
   }
 
-  @Query(() => [PipelineStage], { description: "a territory's stages and probabilities, in pipeline order" })
+  @Query(() => [PipelineStage], {
+    description: "a territory's stages and probabilities, in pipeline order. Refusals: FORBIDDEN with field territoryId and reason OUTSIDE_TERRITORY for a territory the caller does not act in",
+  })
   pipelineStages(@Arg("territoryId", () => ID) territoryId: string, @Ctx() ctx: Context): Promise<PipelineStage[]> {
     return pipeline.territoryPipeline(ctx, territoryId);
   }
 
-  @Mutation(() => [PipelineStage], { description: "sets a stage's probability for a territory; opportunities take it at their next stage move" })
+  @Mutation(() => [PipelineStage], {
+    description:
+      "sets a stage's probability for a territory; opportunities take it at their next stage move. Refusals: FORBIDDEN with field territoryId and reason OUTSIDE_TERRITORY for a territory the caller does not act in (a head acts in their own)",
+  })
   setStageProbability(
     @Arg("territoryId", () => ID) territoryId: string,
     @Arg("stage", () => OpportunityStage) stage: OpportunityStage,

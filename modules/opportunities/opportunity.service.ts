@@ -15,6 +15,7 @@ import { Account, assertNotArchived, assertWritable, findAccount } from "../acco
 import { staleBefore } from "./monthly-activity";
 import { CloseOutcome, Opportunity, OpportunityStage, OpportunityStageChange, OpportunityStatus, type Attachment } from "./opportunity.entity";
 import { OpportunityOrderField, type CreateOpportunityInput, type OpportunityFilter, type OpportunityOrder, type UpdateOpportunityInput } from "./opportunity.inputs";
+import { OpportunityReason } from "./opportunity.reasons";
 import { OPEN_STAGES, probabilityOf } from "./pipeline";
 
 export const OPPORTUNITY_SCOPE = { territory: "territoryId", owner: "ownerId" } as const;
@@ -151,7 +152,7 @@ export function createOpportunity(ctx: Context, input: CreateOpportunityInput): 
 }
 
 function assertOpen(opportunity: Opportunity): void {
-  if (opportunity.status !== OpportunityStatus.OPEN) throw conflict(`Opportunity ${opportunity.id} is ${opportunity.status}; only an OPEN opportunity changes`);
+  if (opportunity.status !== OpportunityStatus.OPEN) throw conflict(`Opportunity ${opportunity.id} is ${opportunity.status}; only an OPEN opportunity changes`, { reason: OpportunityReason.NotOpen });
 }
 
 export function updateOpportunity(ctx: Context, id: number, version: number, input: UpdateOpportunityInput): Promise<Opportunity> {
@@ -176,7 +177,7 @@ export function moveOpportunityStage(ctx: Context, id: number, stage: Opportunit
   return inTransaction(ctx, async (uow) => {
     const opportunity = await requireWritableOpportunity(ctx, uow.manager, id);
     assertOpen(opportunity);
-    if (opportunity.stage === stage) throw conflict(`Opportunity ${id} is already at ${stage}`, { field: "stage" });
+    if (opportunity.stage === stage) throw conflict(`Opportunity ${id} is already at ${stage}`, { reason: OpportunityReason.AlreadyDecided, field: "stage" });
     const from = opportunity.stage;
     const updated = await versionedUpdate(uow, Opportunity, opportunity, { stage, probability: await probabilityOf(uow.manager, opportunity.territoryId, stage) }, { action: "STAGE", audited: AUDITED });
     await recordStage(uow, id, from, stage, ctx.viewer!.id, updated.updatedAt);
@@ -194,7 +195,7 @@ export function requestClose(ctx: Context, id: number, outcome: CloseOutcome, lo
   } else if (lostReason && lostReason.trim() !== "") throw badInput("lostReason", "is only given when the outcome is LOST");
   return inTransaction(ctx, async (uow) => {
     const opportunity = await requireWritableOpportunity(ctx, uow.manager, id);
-    if (opportunity.ownerId !== ctx.viewer!.id) throw forbidden("Only the opportunity's owner requests its close; someone above them confirms it");
+    if (opportunity.ownerId !== ctx.viewer!.id) throw forbidden("Only the opportunity's owner requests its close; someone above them confirms it", { reason: OpportunityReason.NotOwner });
     assertOpen(opportunity);
     const updated = await versionedUpdate(uow, Opportunity, opportunity, { status: OpportunityStatus.CLOSE_REQUESTED, requestedOutcome: outcome, lostReason: reason, closeRequestedAt: new Date() }, {
       action: "REQUEST_CLOSE",
@@ -208,10 +209,10 @@ export function requestClose(ctx: Context, id: number, outcome: CloseOutcome, lo
 async function closeRequested(ctx: Context, manager: EntityManager, id: number): Promise<Opportunity> {
   const viewer = ctx.viewer!;
   const opportunity = await requireWritableOpportunity(ctx, manager, id);
-  if (opportunity.status !== OpportunityStatus.CLOSE_REQUESTED) throw conflict(`Opportunity ${id} has no close request (it is ${opportunity.status})`);
+  if (opportunity.status !== OpportunityStatus.CLOSE_REQUESTED) throw conflict(`Opportunity ${id} has no close request (it is ${opportunity.status})`, { reason: OpportunityReason.AlreadyDecided });
   // Someone above the owner decides, never the owner: a request and its confirmation are two people's.
   const owner = await manager.findOneByOrFail(User, { id: opportunity.ownerId });
-  if (!isAbove(viewer, owner)) throw forbidden(`A close request is confirmed or rejected by someone above its owner (${owner.name})`);
+  if (!isAbove(viewer, owner)) throw forbidden(`A close request is confirmed or rejected by someone above its owner (${owner.name})`, { reason: OpportunityReason.NotAboveOwner });
   return opportunity;
 }
 

@@ -86,7 +86,9 @@ describe("opportunities", () => {
     const confirmed = await t.gql(`mutation($id: ID!) { confirmClose(id: $id) { status stage probability closedBy { email } stageHistory { toStage } } }`, { id: won.id }, manager);
     expect(confirmed.data.confirmClose).toMatchObject({ status: "WON", stage: "WON", probability: 100, closedBy: { email: "manager.coal@demo.test" } });
     expect(confirmed.data.confirmClose.stageHistory.map((s: any) => s.toStage)).toEqual(["PROSPECTING", "WON"]);
-    expect(codes(await t.gql(`mutation($id: ID!) { moveOpportunityStage(id: $id, stage: VISIT) { id } }`, { id: won.id }, rep))).toEqual(["CONFLICT"]);
+    const closed = await t.gql(`mutation($id: ID!) { moveOpportunityStage(id: $id, stage: VISIT) { id } }`, { id: won.id }, rep);
+    expect(codes(closed)).toEqual(["CONFLICT"]);
+    expect(ext(closed)!.reason).toBe("NOT_OPEN");
 
     const lost = await create("rep2.coal@demo.test");
     const rep2 = await t.token("rep2.coal@demo.test");
@@ -99,7 +101,9 @@ describe("opportunities", () => {
 
     const own = await create("manager.coal@demo.test");
     await t.gql(REQUEST, { id: own.id, o: "WON" }, manager);
-    expect(codes(await t.gql(`mutation($id: ID!) { confirmClose(id: $id) { status } }`, { id: own.id }, manager))).toEqual(["FORBIDDEN"]);
+    const ownConfirm = await t.gql(`mutation($id: ID!) { confirmClose(id: $id) { status } }`, { id: own.id }, manager);
+    expect(codes(ownConfirm)).toEqual(["FORBIDDEN"]);
+    expect(ext(ownConfirm)!.reason).toBe("NOT_ABOVE_OWNER");
     // The manager's own request goes to someone above them: the territory head.
     expect((await t.gql(`mutation($id: ID!) { confirmClose(id: $id) { status } }`, { id: own.id }, await t.token("head.coal@demo.test"))).data.confirmClose).toEqual({ status: "WON" });
   });
@@ -112,7 +116,8 @@ describe("opportunities", () => {
     const deal = await create("rep1.coal@demo.test");
     // Neither the rep's manager, nor the head, nor a business manager or an executive asks in the owner's stead.
     for (const email of ["manager.coal@demo.test", "head.coal@demo.test", "ops.coal@demo.test", "exec@demo.test"]) {
-      expect({ email, codes: codes(await t.gql(REQUEST, { id: deal.id }, await t.token(email))) }).toEqual({ email, codes: ["FORBIDDEN"] });
+      const r = await t.gql(REQUEST, { id: deal.id }, await t.token(email));
+      expect({ email, codes: codes(r), reason: ext(r)?.reason }).toEqual({ email, codes: ["FORBIDDEN"], reason: "NOT_OWNER" });
     }
     expect((await t.gql(STATUS, { id: deal.id }, await t.token("head.coal@demo.test"))).data.opportunity).toEqual({ status: "OPEN", version: 1 });
     expect((await t.gql(REQUEST, { id: deal.id }, await t.token("rep1.coal@demo.test"))).data.requestClose).toEqual({ status: "CLOSE_REQUESTED" });
@@ -121,15 +126,19 @@ describe("opportunities", () => {
     const headsDeal = await create("head.coal@demo.test", { accountId: await myAccount("rep1.coal@demo.test") });
     const head = await t.token("head.coal@demo.test");
     expect((await t.gql(REQUEST, { id: headsDeal.id }, head)).data.requestClose).toEqual({ status: "CLOSE_REQUESTED" });
-    expect(codes(await t.gql(CONFIRM, { id: headsDeal.id }, head))).toEqual(["FORBIDDEN"]);
-    expect(codes(await t.gql(REJECT, { id: headsDeal.id }, head))).toEqual(["FORBIDDEN"]);
+    for (const decide of [CONFIRM, REJECT]) {
+      const r = await t.gql(decide, { id: headsDeal.id }, head);
+      expect({ decide, codes: codes(r), reason: ext(r)?.reason }).toEqual({ decide, codes: ["FORBIDDEN"], reason: "NOT_ABOVE_OWNER" });
+    }
     expect((await t.gql(REJECT, { id: headsDeal.id }, await t.token("exec@demo.test"))).data.rejectClose).toEqual({ status: "OPEN" });
 
     // An executive's own request goes to another executive, never to themselves.
     const execsDeal = await create("exec@demo.test", { accountId: await myAccount("rep1.coal@demo.test") });
     const exec = await t.token("exec@demo.test");
     expect((await t.gql(REQUEST, { id: execsDeal.id }, exec)).data.requestClose).toEqual({ status: "CLOSE_REQUESTED" });
-    expect(codes(await t.gql(CONFIRM, { id: execsDeal.id }, exec))).toEqual(["FORBIDDEN"]);
+    const execsOwn = await t.gql(CONFIRM, { id: execsDeal.id }, exec);
+    expect(codes(execsOwn)).toEqual(["FORBIDDEN"]);
+    expect(ext(execsOwn)!.reason).toBe("NOT_ABOVE_OWNER");
   });
 
   it("refuse bad input on every mutation, naming the field", async () => {
