@@ -89,7 +89,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     pollMs: config.outboxPollMs,
     retentionMs: config.outboxRetentionDays * 24 * 3600_000,
   }, (consumer, eventId) => services.events.handled(consumer, eventId));
-  const offOutbox = services.events.onOutboxWritten(() => outbox.wake());
+  const offOutbox = services.events.onOutboxWritten((names) => outbox.wake(names));
   await outbox.start();
 
   const schema = await buildGatewaySchema(modules, { permissions: options.permissions ?? true });

@@ -13,7 +13,7 @@ const HANDLED = Symbol("outbox handled");
  */
 export class EventBus {
   private readonly emitter = new EventEmitter();
-  private readonly outboxWatchers = new Set<() => void>();
+  private readonly outboxWatchers = new Set<(names: EventName[]) => void>();
 
   constructor() {
     // Every subscription listens here; thousands of them are expected, not a leak.
@@ -27,11 +27,13 @@ export class EventBus {
   /** After a commit: its events go live at once, and whoever consumes the outbox is woken. */
   committed(events: DomainEvent[]): void {
     for (const event of events) this.publish(event);
-    if (events.length > 0) for (const wake of this.outboxWatchers) wake();
+    if (events.length === 0) return;
+    const names = [...new Set(events.map((event) => event.name))];
+    for (const wake of this.outboxWatchers) wake(names);
   }
 
-  /** Calls `wake` whenever a commit wrote events to the outbox; returns the way to stop. */
-  onOutboxWritten(wake: () => void): () => void {
+  /** Calls `wake` with the events' names whenever a commit wrote events to the outbox; returns the way to stop. */
+  onOutboxWritten(wake: (names: EventName[]) => void): () => void {
     this.outboxWatchers.add(wake);
     return () => this.outboxWatchers.delete(wake);
   }

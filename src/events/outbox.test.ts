@@ -44,7 +44,7 @@ function recorder(name: string, fail: { times: number } = { times: 0 }) {
 
 function dispatcher(consumers: OutboxConsumer[]) {
   const d = new OutboxDispatcher(t.gateway.services.db, consumers, { dispatch: true, pollMs: 100, retentionMs: 7 * 86400_000 });
-  const off = t.gateway.services.events.onOutboxWritten(() => d.wake());
+  const off = t.gateway.services.events.onOutboxWritten((names) => d.wake(names));
   return { d, stop: async () => (off(), await d.stop()) };
 }
 

@@ -67,9 +67,13 @@ export class OutboxDispatcher {
     this.schedule(0);
   }
 
-  /** A commit wrote events: look now rather than at the next poll. */
-  wake(): void {
-    if (this.settings.dispatch && !this.stopped) this.schedule(0);
+  /**
+   * A commit wrote events: look now rather than at the next poll, if a handler here takes one of
+   * them (the others are passed over at the next look; most writes have no handler at all).
+   */
+  wake(names: readonly EventName[]): void {
+    if (!this.settings.dispatch || this.stopped) return;
+    if (this.consumers.some((consumer) => names.includes(consumer.event))) this.schedule(0);
   }
 
   async stop(): Promise<void> {
