@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import type { Context, LoaderFactory } from "../../src/context";
-import { byParentLoader, groupBy } from "../../src/db/loaders";
+import { byParentLoader, groupBy, loaderFamily } from "../../src/db/loaders";
 import type { Account } from "./account.entity";
 import { accountsByIds } from "./account.service";
 import { Activity } from "./activity.entity";
@@ -15,53 +15,37 @@ export const accountById: LoaderFactory<number, Account | null> = (ctx: Context)
 
 export const contactsByAccount = byParentLoader(Contact, "accountId", { isKeyPerson: "DESC", name: "ASC", id: "ASC" });
 
-const recentActivityLoaders = new Map<number, LoaderFactory<number, Activity[]>>();
-
 /**
  * The latest `limit` activities of each account, in one statement for the whole page:
  * ROW_NUMBER() per account (MySQL 8, MariaDB 10.2+, SQLite 3.25+).
  */
-export function recentActivitiesByAccount(limit: number): LoaderFactory<number, Activity[]> {
-  let factory = recentActivityLoaders.get(limit);
-  if (!factory) {
-    factory = (ctx: Context) =>
-      new DataLoader<number, Activity[]>(async (accountIds) => {
-        const rows = await ctx.db
-          .getRepository(Activity)
-          .createQueryBuilder("x")
-          .where(
-            `x.id IN (SELECT ranked.id FROM (SELECT r.id AS id, ROW_NUMBER() OVER (PARTITION BY r.accountId ORDER BY r.createdAt DESC, r.id DESC) AS rn
-              FROM activities r WHERE r.accountId IN (:...accountIds)) ranked WHERE ranked.rn <= :limit)`,
-            { accountIds: [...accountIds], limit },
-          )
-          .orderBy("x.createdAt", "DESC")
-          .addOrderBy("x.id", "DESC")
-          .getMany();
-        return groupBy(accountIds, rows, (row) => row.accountId);
-      });
-    recentActivityLoaders.set(limit, factory);
-  }
-  return factory;
-}
-
-const relatedActivityLoaders = new Map<string, LoaderFactory<number, Activity[]>>();
+export const recentActivitiesByAccount = loaderFamily<number, number, Activity[]>((limit) => (ctx: Context) =>
+  new DataLoader<number, Activity[]>(async (accountIds) => {
+    const rows = await ctx.db
+      .getRepository(Activity)
+      .createQueryBuilder("x")
+      .where(
+        `x.id IN (SELECT ranked.id FROM (SELECT r.id AS id, ROW_NUMBER() OVER (PARTITION BY r.accountId ORDER BY r.createdAt DESC, r.id DESC) AS rn
+          FROM activities r WHERE r.accountId IN (:...accountIds)) ranked WHERE ranked.rn <= :limit)`,
+        { accountIds: [...accountIds], limit },
+      )
+      .orderBy("x.createdAt", "DESC")
+      .addOrderBy("x.id", "DESC")
+      .getMany();
+    return groupBy(accountIds, rows, (row) => row.accountId);
+  }),
+);
 
 /** Activities linked to records of another module (`relatedType` "Lead", "Opportunity"...), newest first, one statement a level. */
-export function activitiesByRelated(relatedType: string): LoaderFactory<number, Activity[]> {
-  let factory = relatedActivityLoaders.get(relatedType);
-  if (!factory) {
-    factory = (ctx: Context) =>
-      new DataLoader<number, Activity[]>(async (relatedIds) => {
-        const rows = await ctx.db
-          .getRepository(Activity)
-          .createQueryBuilder("x")
-          .where("x.relatedType = :relatedType AND x.relatedId IN (:...relatedIds)", { relatedType, relatedIds: [...relatedIds] })
-          .orderBy("x.createdAt", "DESC")
-          .addOrderBy("x.id", "DESC")
-          .getMany();
-        return groupBy(relatedIds, rows, (row) => row.relatedId);
-      });
-    relatedActivityLoaders.set(relatedType, factory);
-  }
-  return factory;
-}
+export const activitiesByRelated = loaderFamily<string, number, Activity[]>((relatedType) => (ctx: Context) =>
+  new DataLoader<number, Activity[]>(async (relatedIds) => {
+    const rows = await ctx.db
+      .getRepository(Activity)
+      .createQueryBuilder("x")
+      .where("x.relatedType = :relatedType AND x.relatedId IN (:...relatedIds)", { relatedType, relatedIds: [...relatedIds] })
+      .orderBy("x.createdAt", "DESC")
+      .addOrderBy("x.id", "DESC")
+      .getMany();
+    return groupBy(relatedIds, rows, (row) => row.relatedId);
+  }),
+);

@@ -3,11 +3,12 @@ import { requireTerritory } from "../../src/access/territory";
 import type { Context } from "../../src/context";
 import { inTransaction, diff, type UnitOfWork } from "../../src/db/unit-of-work";
 import { listPage, type ListSpec } from "../../src/db/list";
+import { scopedRecords } from "../../src/db/scoped-records";
 import { versionedUpdate } from "../../src/db/versioned-update";
 import { decimal } from "../../src/domain/money";
 import { problem } from "../../src/domain/problems";
 import { cleanText, optionalText } from "../../src/domain/text";
-import { badInput, conflict, forbidden, notFound, refused } from "../../src/errors";
+import { badInput, conflict, forbidden, refused } from "../../src/errors";
 import { SortDirection, type ConnectionResult, type PageArgs } from "../../src/graphql/connection";
 import { assertAssignableOwner } from "../../src/org/assignable-owner";
 import { User } from "../../src/org/user.entity";
@@ -27,21 +28,8 @@ const AUDITED: (keyof Account)[] = [
   "creditLimit", "creditTermsDays", "riskGrade", "inPublicPool", "archivedAt",
 ];
 
-/** The accounts the viewer reaches, as a query to refine; nothing outside the Scope is ever read. */
-export function scopedAccounts(ctx: Context, manager: EntityManager = ctx.db.manager) {
-  return ctx.scope.apply(manager.getRepository(Account).createQueryBuilder("a"), "a", ACCOUNT_SCOPE);
-}
-
-/** One account in the viewer's reach, or null: outside the reach is the same as not existing. */
-export function findAccount(ctx: Context, id: number, manager?: EntityManager): Promise<Account | null> {
-  return scopedAccounts(ctx, manager).andWhere("a.id = :id", { id }).getOne();
-}
-
-async function requireAccount(ctx: Context, manager: EntityManager, id: number): Promise<Account> {
-  const account = await findAccount(ctx, id, manager);
-  if (!account) throw notFound("Account", id);
-  return account;
-}
+/** Accounts in the viewer's reach: the query, one by id (null outside the reach), one by id or NOT_FOUND. */
+export const { scoped: scopedAccounts, find: findAccount, require: requireAccount } = scopedRecords(Account, "a", ACCOUNT_SCOPE, "Account");
 
 /**
  * The one archived rule: an archived account, and whatever hangs off it (contacts, activities, other

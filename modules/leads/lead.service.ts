@@ -3,10 +3,11 @@ import type { EntityManager } from "typeorm";
 import { requireTerritory } from "../../src/access/territory";
 import type { Context } from "../../src/context";
 import { keysetPage } from "../../src/db/pagination";
+import { scopedRecords } from "../../src/db/scoped-records";
 import { diff, inTransaction, type UnitOfWork } from "../../src/db/unit-of-work";
 import { versionedUpdate } from "../../src/db/versioned-update";
 import { cleanText } from "../../src/domain/text";
-import { badInput, conflict, DomainError, ErrorCode, notFound } from "../../src/errors";
+import { badInput, conflict, DomainError, ErrorCode } from "../../src/errors";
 import { SortDirection, type ConnectionResult, type PageArgs } from "../../src/graphql/connection";
 import { parseId } from "../../src/graphql/ids";
 import { staleBefore } from "../opportunities";
@@ -26,20 +27,8 @@ export const LEAD_AUDITED: (keyof Lead)[] = [
 /** Leads still being worked: the monthly-activity rule watches these. */
 export const OPEN_LEAD_STATUSES = [LeadStatus.NEW, LeadStatus.QUALIFIED, LeadStatus.ASSIGNED];
 
-/** The leads the viewer reaches; a lead not yet routed to a territory is reached by executives only. */
-export function scopedLeads(ctx: Context, manager: EntityManager = ctx.db.manager) {
-  return ctx.scope.apply(manager.getRepository(Lead).createQueryBuilder("l"), "l", LEAD_SCOPE);
-}
-
-export function findLead(ctx: Context, id: number, manager?: EntityManager): Promise<Lead | null> {
-  return scopedLeads(ctx, manager).andWhere("l.id = :id", { id }).getOne();
-}
-
-export async function requireLead(ctx: Context, manager: EntityManager, id: number): Promise<Lead> {
-  const lead = await findLead(ctx, id, manager);
-  if (!lead) throw notFound("Lead", id);
-  return lead;
-}
+/** Leads in the viewer's reach (a lead not yet routed to a territory by executives only): the query, one by id, one by id or NOT_FOUND. */
+export const { scoped: scopedLeads, find: findLead, require: requireLead } = scopedRecords(Lead, "l", LEAD_SCOPE, "Lead");
 
 const ORDER_COLUMNS = {
   [LeadOrderField.CREATED_AT]: { column: "createdAt", kind: "date", read: (l: Lead) => l.createdAt },

@@ -1,6 +1,6 @@
 import type { Context } from "../../src/context";
 import { inTransaction } from "../../src/db/unit-of-work";
-import { conflict, forbidden } from "../../src/errors";
+import { conflict } from "../../src/errors";
 import { AccountPermission, recordActivity, type Activity, type ActivityDetailsInput } from "../accounts";
 import { activityClockChanges } from "../opportunities";
 import { Lead } from "./lead.entity";
@@ -8,19 +8,11 @@ import { LeadPermission } from "./lead.permissions";
 import { LeadReason } from "./lead.reasons";
 import { requireLead } from "./lead.service";
 
-/**
- * Logging against a lead takes the right to read leads as well as to log: service and marketing
- * staff log activities and reach their whole territory, but not every lead in it.
- */
-function assertMayLogOn(ctx: Context): void {
-  for (const permission of [AccountPermission.LogActivity, LeadPermission.Read]) {
-    if (!ctx.permissions.has(ctx.viewer, permission)) throw forbidden(`Not allowed: your role lacks the permission "${permission}"`);
-  }
-}
 
 /** Logs an activity against a lead (through the accounts module's activities; a lead has no account yet). */
 export function logLeadActivity(ctx: Context, leadId: number, input: ActivityDetailsInput): Promise<Activity> {
-  assertMayLogOn(ctx);
+  // Reading leads too: service and marketing staff log activities and reach their whole territory, not every lead in it.
+  ctx.permissions.require(ctx.viewer, AccountPermission.LogActivity, LeadPermission.Read);
   return inTransaction(ctx, async (uow) => {
     const lead = await requireLead(ctx, uow.manager, leadId);
     if (lead.territoryId === null) throw conflict(`Lead ${leadId} is not routed to a territory yet; assign it first`, { reason: LeadReason.NotRouted });

@@ -3,11 +3,12 @@ import { isAbove } from "../../src/access/hierarchy";
 import type { Context } from "../../src/context";
 import { keysetPage } from "../../src/db/pagination";
 import { diff, inTransaction, type UnitOfWork } from "../../src/db/unit-of-work";
+import { scopedRecords } from "../../src/db/scoped-records";
 import { versionedUpdate } from "../../src/db/versioned-update";
 import { calendarDate } from "../../src/domain/calendar-date";
 import { money } from "../../src/domain/money";
 import { cleanText } from "../../src/domain/text";
-import { badInput, conflict, forbidden, notFound } from "../../src/errors";
+import { badInput, conflict, forbidden } from "../../src/errors";
 import { SortDirection, type ConnectionResult, type PageArgs } from "../../src/graphql/connection";
 import { parseId } from "../../src/graphql/ids";
 import { User } from "../../src/org/user.entity";
@@ -24,19 +25,8 @@ const AUDITED: (keyof Opportunity)[] = [
   "name", "accountId", "ownerId", "amount", "expectedCloseDate", "stage", "probability", "status", "requestedOutcome", "lostReason", "competitors", "nextStep", "attachments",
 ];
 
-export function scopedOpportunities(ctx: Context, manager: EntityManager = ctx.db.manager) {
-  return ctx.scope.apply(manager.getRepository(Opportunity).createQueryBuilder("o"), "o", OPPORTUNITY_SCOPE);
-}
-
-export function findOpportunity(ctx: Context, id: number, manager?: EntityManager): Promise<Opportunity | null> {
-  return scopedOpportunities(ctx, manager).andWhere("o.id = :id", { id }).getOne();
-}
-
-async function requireOpportunity(ctx: Context, manager: EntityManager, id: number): Promise<Opportunity> {
-  const opportunity = await findOpportunity(ctx, id, manager);
-  if (!opportunity) throw notFound("Opportunity", id);
-  return opportunity;
-}
+/** Opportunities in the viewer's reach: the query, one by id (null outside the reach), one by id or NOT_FOUND. */
+export const { scoped: scopedOpportunities, find: findOpportunity, require: requireOpportunity } = scopedRecords(Opportunity, "o", OPPORTUNITY_SCOPE, "Opportunity");
 
 /**
  * An opportunity in the viewer's reach that still takes writes: what hangs off an archived account

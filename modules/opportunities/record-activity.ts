@@ -1,25 +1,17 @@
 import type { Context } from "../../src/context";
 import { inTransaction } from "../../src/db/unit-of-work";
-import { forbidden, notFound } from "../../src/errors";
+import { notFound } from "../../src/errors";
 import { Account, AccountPermission, recordActivity, type Activity, type ActivityDetailsInput } from "../accounts";
 import { activityClockChanges } from "./monthly-activity";
 import { Opportunity } from "./opportunity.entity";
 import { OpportunityPermission } from "./opportunity.permissions";
 import { findOpportunity } from "./opportunity.service";
 
-/**
- * Logging against an opportunity takes the right to read opportunities as well as to log: service
- * and marketing staff log activities and reach their whole territory, but not every opportunity in it.
- */
-function assertMayLogOn(ctx: Context): void {
-  for (const permission of [AccountPermission.LogActivity, OpportunityPermission.Read]) {
-    if (!ctx.permissions.has(ctx.viewer, permission)) throw forbidden(`Not allowed: your role lacks the permission "${permission}"`);
-  }
-}
 
 /** Logs an activity against an opportunity; it counts as contact with the opportunity's account too. */
 export function logOpportunityActivity(ctx: Context, opportunityId: number, input: ActivityDetailsInput): Promise<Activity> {
-  assertMayLogOn(ctx);
+  // Reading opportunities too: service and marketing staff log activities and reach their whole territory, not every opportunity in it.
+  ctx.permissions.require(ctx.viewer, AccountPermission.LogActivity, OpportunityPermission.Read);
   return inTransaction(ctx, async (uow) => {
     const opportunity = await findOpportunity(ctx, opportunityId, uow.manager);
     if (!opportunity) throw notFound("Opportunity", opportunityId);

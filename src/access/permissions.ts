@@ -1,4 +1,5 @@
 import type { Role } from "./roles";
+import { forbidden } from "../errors";
 import type { Viewer } from "./viewer";
 
 /**
@@ -21,6 +22,13 @@ export class Permissions {
 
   has(viewer: Viewer | null, permission: string): boolean {
     return viewer !== null && this.granted(viewer.role, permission);
+  }
+
+  /** Refuses with FORBIDDEN, naming the first of `permissions` the viewer lacks. */
+  require(viewer: Viewer | null, ...permissions: string[]): void {
+    for (const permission of permissions) {
+      if (!this.has(viewer, permission)) throw forbidden(`Not allowed: your role lacks the permission "${permission}"`);
+    }
   }
 
   /** Whether `role` holds `permission` (for a user other than the caller: a record's owner). */

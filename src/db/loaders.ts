@@ -34,3 +34,16 @@ export function byParentLoader<T extends ObjectLiteral>(
       return groupBy(parentIds, rows, (row) => row[foreignKey] as number);
     });
 }
+
+/**
+ * One loader factory per parameter (a page size, a record type), made once: `loader(ctx, factory)`
+ * keys a request's loaders by factory, so a new factory per call would defeat batching.
+ */
+export function loaderFamily<P, K, V>(make: (parameter: P) => LoaderFactory<K, V>): (parameter: P) => LoaderFactory<K, V> {
+  const factories = new Map<P, LoaderFactory<K, V>>();
+  return (parameter) => {
+    let factory = factories.get(parameter);
+    if (!factory) factories.set(parameter, (factory = make(parameter)));
+    return factory;
+  };
+}
