@@ -1,15 +1,11 @@
-import { Contributions } from "../src/modules/contributions";
 import "reflect-metadata";
 import { createConnection, type Connection } from "mysql2/promise";
 import type { DataSource } from "typeorm";
-import { Permissions } from "../src/access/permissions";
 import { Role } from "../src/access/roles";
 import { hashPassword } from "../src/auth/password";
-import { Limiters } from "../src/auth/rate-limiter";
 import { ConfigError, loadConfig, type Config } from "../src/config";
-import type { Services } from "../src/context";
+import { createServices } from "../src/context";
 import { databaseKind, openDatabase } from "../src/db/data-source";
-import { EventBus } from "../src/events/event-bus";
 import type { CrmModule } from "../src/modules/contract";
 import { composeModules } from "../src/registry";
 import { normaliseAccountName } from "../modules/accounts";
@@ -137,16 +133,7 @@ async function tableExists(db: DataSource, table: string): Promise<boolean> {
 async function organisation(config: Config, db: DataSource, modules: CrmModule[]): Promise<TerritoryStaff[]> {
   const users = await db.query("SELECT id FROM users WHERE email = ?", [DEMO_EXEC_EMAIL]);
   if (users.length === 0) {
-    const services: Services = {
-      config,
-      db,
-      events: new EventBus(),
-      permissions: new Permissions(modules.map((m) => m.grants)),
-      limiters: new Limiters(),
-      auditables: new Map(),
-      contributions: new Contributions(modules),
-    };
-    await seedDemo(services, modules);
+    await seedDemo(createServices(config, db, modules), modules);
   }
   const territories: { id: number; code: string }[] = await db.query("SELECT id, code FROM territories WHERE code IN ('COAL', 'FOOD') ORDER BY id");
   let passwordHash: string | null = null;

@@ -7,20 +7,16 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { GraphQLError } from "graphql";
 import type { DataSource } from "typeorm";
-import { Permissions } from "./access/permissions";
 import { authenticate } from "./auth/authenticate";
-import { Limiters } from "./auth/rate-limiter";
 import type { Config } from "./config";
-import { createContext, type Context, type Services } from "./context";
+import { createContext, createServices, type Context, type Services } from "./context";
 import { openDatabase } from "./db/data-source";
 import { formatError } from "./errors";
 import { queryCostRule } from "./graphql/query-cost";
 import type { EventName } from "./events/domain-events";
-import { EventBus } from "./events/event-bus";
 import { OutboxDispatcher, type OutboxConsumer } from "./events/outbox";
 import { startJobs } from "./jobs/scheduler";
 import type { CrmModule } from "./modules/contract";
-import { Contributions } from "./modules/contributions";
 import { composeModules } from "./registry";
 import { buildGatewaySchema } from "./schema";
 import { seedDemoIfWanted } from "../seeds";
@@ -74,15 +70,7 @@ async function requestContext(services: Services, authorization: string | undefi
 export async function startGateway(config: Config, options: GatewayOptions = {}): Promise<Gateway> {
   const modules = composeModules(config.modules);
   const db = await openDatabase(config, modules);
-  const services: Services = {
-    config,
-    db,
-    events: new EventBus(),
-    permissions: new Permissions(modules.map((m) => m.grants)),
-    limiters: new Limiters(),
-    auditables: new Map(modules.flatMap((m) => Object.entries(m.auditable ?? {}))),
-    contributions: new Contributions(modules),
-  };
+  const services = createServices(config, db, modules);
   await seedDemoIfWanted(services, modules);
   const outbox = new OutboxDispatcher(db, consumersOf(modules, services), {
     dispatch: config.outboxDispatch,

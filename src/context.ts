@@ -1,12 +1,13 @@
 import type DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import type { Config } from "./config";
-import type { Permissions } from "./access/permissions";
+import { Permissions } from "./access/permissions";
 import { Scope } from "./access/scope";
 import type { Viewer } from "./access/viewer";
-import type { EventBus } from "./events/event-bus";
-import type { Limiters } from "./auth/rate-limiter";
-import type { Contributions } from "./modules/contributions";
+import { EventBus } from "./events/event-bus";
+import { Limiters } from "./auth/rate-limiter";
+import { Contributions } from "./modules/contributions";
+import type { CrmModule } from "./modules/contract";
 
 /** What a module's loader factory looks like: one fresh DataLoader per request. */
 export type LoaderFactory<K, V> = (ctx: Context) => DataLoader<K, V>;
@@ -29,6 +30,19 @@ export interface Context extends Services {
   scope: Scope;
   clientAddress: string;
   loaders: Map<LoaderFactory<unknown, unknown>, DataLoader<unknown, unknown>>;
+}
+
+/** The process-wide services of a gateway (or a seeding script) running `modules` on `db`. */
+export function createServices(config: Config, db: DataSource, modules: CrmModule[]): Services {
+  return {
+    config,
+    db,
+    events: new EventBus(),
+    permissions: new Permissions(modules.map((m) => m.grants)),
+    limiters: new Limiters(),
+    auditables: new Map(modules.flatMap((m) => Object.entries(m.auditable ?? {}))),
+    contributions: new Contributions(modules),
+  };
 }
 
 export function createContext(services: Services, viewer: Viewer | null, clientAddress: string): Context {

@@ -2,6 +2,7 @@ import type { Services } from "../../src/context";
 import type { DemoOrganisation } from "../../seeds/demo/organisation";
 import { AssignmentRule } from "./assignment-rule.entity";
 import { Lead, LeadChannel, LeadStatus } from "./lead.entity";
+import { leadRow } from "./lead.service";
 
 const DAY = 86400_000;
 
@@ -29,7 +30,7 @@ export async function seedLeadsDemo({ db }: Services, org: DemoOrganisation, now
     const leads: Partial<Lead>[] = statuses.map((status, i) => {
       const receivedAt = new Date(now.getTime() - (2 + i * 4) * DAY);
       const owner = status === LeadStatus.ASSIGNED ? t.reps[i % 2] : null;
-      return {
+      return leadRow({
         status,
         company: `${catalogue.names[i % catalogue.names.length]}${i >= catalogue.names.length ? " (branch)" : ""}`,
         contactName: `Contact ${i + 1} of ${t.territory.code}`,
@@ -44,45 +45,17 @@ export async function seedLeadsDemo({ db }: Services, org: DemoOrganisation, now
         assignedById: owner ? t.ops.id : null,
         assignedAt: owner ? new Date(receivedAt.getTime() + DAY) : null,
         disqualifyReason: status === LeadStatus.DISQUALIFIED ? "Student project, no budget" : null,
-        convertedAccountId: null,
-        convertedOpportunityId: null,
-        convertedAt: null,
-        lastActivityAt: null,
-        activityClockAt: receivedAt,
         createdById: t.ops.id,
-        createdAt: receivedAt,
-        updatedAt: receivedAt,
-        version: 1,
-      };
+      }, receivedAt, receivedAt);
     });
     await db.getRepository(Lead).insert(leads);
   }
   // Public web leads not yet routed: executives (group marketing) route them.
   await db.getRepository(Lead).insert(
-    ["Wuhan Logistics Park", "Xiamen Seafood Traders"].map((company, i) => ({
-      status: LeadStatus.NEW,
-      company,
-      contactName: `Web visitor ${i + 1}`,
-      email: `visitor${i + 1}@web-prospect.example`,
-      phone: null,
-      channel: LeadChannel.WEB_FORM,
-      industry: null,
-      region: null,
-      note: "Please call me about prices",
-      territoryId: null,
-      ownerId: null,
-      assignedById: null,
-      assignedAt: null,
-      disqualifyReason: null,
-      convertedAccountId: null,
-      convertedOpportunityId: null,
-      convertedAt: null,
-      lastActivityAt: null,
-      activityClockAt: new Date(now.getTime() - i * DAY),
-      createdById: null,
-      createdAt: new Date(now.getTime() - i * DAY),
-      updatedAt: new Date(now.getTime() - i * DAY),
-      version: 1,
-    })),
+    ["Wuhan Logistics Park", "Xiamen Seafood Traders"].map((company, i) => {
+      const receivedAt = new Date(now.getTime() - i * DAY);
+      const visitor = { company, contactName: `Web visitor ${i + 1}`, email: `visitor${i + 1}@web-prospect.example`, phone: null, channel: LeadChannel.WEB_FORM };
+      return leadRow({ ...visitor, industry: null, region: null, note: "Please call me about prices" }, receivedAt, receivedAt);
+    }),
   );
 }

@@ -71,8 +71,9 @@ function prospect(input: WebLeadInput) {
   };
 }
 
-function newLead(uow: UnitOfWork, fields: Partial<Lead>, receivedAt: Date): Lead {
-  return uow.manager.create(Lead, {
+/** A new lead's row: NEW, unrouted and unowned unless `fields` say otherwise, received at `receivedAt` (its monthly clock starts then). */
+export function leadRow(fields: Partial<Lead>, receivedAt: Date, now = new Date()): Partial<Lead> {
+  return {
     status: LeadStatus.NEW,
     territoryId: null,
     ownerId: null,
@@ -86,10 +87,14 @@ function newLead(uow: UnitOfWork, fields: Partial<Lead>, receivedAt: Date): Lead
     activityClockAt: receivedAt,
     createdById: null,
     createdAt: receivedAt,
-    updatedAt: new Date(),
+    updatedAt: now,
     version: 1,
     ...fields,
-  });
+  };
+}
+
+function newLead(uow: UnitOfWork, fields: Partial<Lead>, receivedAt: Date): Lead {
+  return uow.manager.create(Lead, leadRow(fields, receivedAt));
 }
 
 const WEB_CHANNELS = [LeadChannel.WEB_FORM, LeadChannel.ONLINE_CHAT];
