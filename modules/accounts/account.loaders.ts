@@ -15,22 +15,21 @@ export const accountById: LoaderFactory<number, Account | null> = (ctx: Context)
 
 export const contactsByAccount = byParentLoader(Contact, "accountId", { isKeyPerson: "DESC", name: "ASC", id: "ASC" });
 
+/** Activities as every list shows them: newest first. */
+const newestActivities = (ctx: Context) => ctx.db.getRepository(Activity).createQueryBuilder("x").orderBy("x.createdAt", "DESC").addOrderBy("x.id", "DESC");
+
 /**
  * The latest `limit` activities of each account, in one statement for the whole page:
  * ROW_NUMBER() per account (MySQL 8, MariaDB 10.2+, SQLite 3.25+).
  */
 export const recentActivitiesByAccount = loaderFamily<number, number, Activity[]>((limit) => (ctx: Context) =>
   new DataLoader<number, Activity[]>(async (accountIds) => {
-    const rows = await ctx.db
-      .getRepository(Activity)
-      .createQueryBuilder("x")
+    const rows = await newestActivities(ctx)
       .where(
         `x.id IN (SELECT ranked.id FROM (SELECT r.id AS id, ROW_NUMBER() OVER (PARTITION BY r.accountId ORDER BY r.createdAt DESC, r.id DESC) AS rn
           FROM activities r WHERE r.accountId IN (:...accountIds)) ranked WHERE ranked.rn <= :limit)`,
         { accountIds: [...accountIds], limit },
       )
-      .orderBy("x.createdAt", "DESC")
-      .addOrderBy("x.id", "DESC")
       .getMany();
     return groupBy(accountIds, rows, (row) => row.accountId);
   }),
@@ -39,12 +38,8 @@ export const recentActivitiesByAccount = loaderFamily<number, number, Activity[]
 /** Activities linked to records of another module (`relatedType` "Lead", "Opportunity"...), newest first, one statement a level. */
 export const activitiesByRelated = loaderFamily<string, number, Activity[]>((relatedType) => (ctx: Context) =>
   new DataLoader<number, Activity[]>(async (relatedIds) => {
-    const rows = await ctx.db
-      .getRepository(Activity)
-      .createQueryBuilder("x")
+    const rows = await newestActivities(ctx)
       .where("x.relatedType = :relatedType AND x.relatedId IN (:...relatedIds)", { relatedType, relatedIds: [...relatedIds] })
-      .orderBy("x.createdAt", "DESC")
-      .addOrderBy("x.id", "DESC")
       .getMany();
     return groupBy(relatedIds, rows, (row) => row.relatedId);
   }),

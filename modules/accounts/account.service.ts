@@ -1,10 +1,11 @@
 import type { EntityManager } from "typeorm";
 import { requireTerritory } from "../../src/access/territory";
 import type { Context } from "../../src/context";
-import { inTransaction, diff, type UnitOfWork } from "../../src/db/unit-of-work";
+import { inTransaction, type UnitOfWork } from "../../src/db/unit-of-work";
 import { listPage, type ListSpec } from "../../src/db/list";
 import { scopedRecords } from "../../src/db/scoped-records";
-import { versionedUpdate } from "../../src/db/versioned-update";
+import { parseId } from "../../src/graphql/ids";
+import { insertAudited, versionedUpdate } from "../../src/db/versioned-update";
 import { decimal } from "../../src/domain/money";
 import { problem } from "../../src/domain/problems";
 import { cleanText, optionalText } from "../../src/domain/text";
@@ -57,6 +58,12 @@ export function assertWritable(ctx: Context, account: Account): Account {
 /** An account in the viewer's reach that still takes writes. */
 export async function requireWritableAccount(ctx: Context, manager: EntityManager, id: number): Promise<Account> {
   return assertWritable(ctx, await requireAccount(ctx, manager, id));
+}
+
+/** Runs `work` in one transaction on the account an input names (`accountId`), in the caller's reach and taking writes. */
+export function withWritableAccount<T>(ctx: Context, accountId: string, work: (uow: UnitOfWork, account: Account) => Promise<T>): Promise<T> {
+  const id = parseId(accountId, "accountId");
+  return inTransaction(ctx, async (uow) => work(uow, await requireWritableAccount(ctx, uow.manager, id)));
 }
 
 /** The accounts list: its filter and orders (PRODUCT.md, "Customers"); the Scope comes first. */
@@ -164,8 +171,7 @@ export async function insertAccount(ctx: Context, uow: UnitOfWork, input: Create
     updatedAt: now,
     version: 1,
   });
-  await uow.manager.insert(Account, account);
-  await uow.audit("Account", account.id, "CREATE", diff({}, account, AUDITED));
+  await insertAudited(uow, Account, account, AUDITED);
   uow.emit({ name: "account.created", payload: { accountId: account.id } });
   return account;
 }

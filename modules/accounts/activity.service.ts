@@ -1,13 +1,14 @@
 import { Brackets } from "typeorm";
 import type { Context } from "../../src/context";
-import { diff, inTransaction, type UnitOfWork } from "../../src/db/unit-of-work";
+import { insertAudited } from "../../src/db/versioned-update";
+import type { UnitOfWork } from "../../src/db/unit-of-work";
 import { badInput, forbidden } from "../../src/errors";
 import { parseId } from "../../src/graphql/ids";
 import { User } from "../../src/org/user.entity";
 import { Account, FollowUpState } from "./account.entity";
 import type { ActivityDetailsInput, LogActivityInput } from "./account.inputs";
 import { AccountPermission } from "./account.permissions";
-import { assertNotArchived, requireWritableAccount } from "./account.service";
+import { assertNotArchived, withWritableAccount } from "./account.service";
 import { Activity } from "./activity.entity";
 
 /** Where an activity belongs: an account, and optionally a record of a later module (lead, opportunity, ticket). */
@@ -75,17 +76,14 @@ export async function recordActivity(ctx: Context, uow: UnitOfWork, input: Activ
     createdById: viewer.id,
     createdAt: now,
   });
-  await uow.manager.insert(Activity, activity);
-  await uow.audit("Activity", activity.id, "CREATE", diff({}, activity, ["type", "subject", "accountId", "relatedType", "relatedId", "ownerId", "dueAt", "doneAt", "outcome"]));
+  await insertAudited(uow, Activity, activity, ["type", "subject", "accountId", "relatedType", "relatedId", "ownerId", "dueAt", "doneAt", "outcome"]);
   uow.emit({ name: "activity.logged", payload: { activityId: activity.id, accountId: account?.id ?? null, relatedType: link.relatedType, relatedId: link.relatedId } });
   return activity;
 }
 
 /** Logs an activity against an account in the caller's reach. */
 export async function logActivity(ctx: Context, input: LogActivityInput, now = new Date()): Promise<Activity> {
-  const accountId = parseId(input.accountId, "accountId");
-  return inTransaction(ctx, async (uow) => {
-    const account = await requireWritableAccount(ctx, uow.manager, accountId);
-    return recordActivity(ctx, uow, input, { account, territoryId: account.territoryId, relatedType: null, relatedId: null }, now);
-  });
+  return withWritableAccount(ctx, input.accountId, (uow, account) =>
+    recordActivity(ctx, uow, input, { account, territoryId: account.territoryId, relatedType: null, relatedId: null }, now),
+  );
 }

@@ -1,15 +1,14 @@
 import type { Context } from "../../src/context";
 import { diff, inTransaction, type UnitOfWork } from "../../src/db/unit-of-work";
-import { versionedUpdate } from "../../src/db/versioned-update";
+import { insertAudited, versionedUpdate } from "../../src/db/versioned-update";
 import { calendarDate } from "../../src/domain/calendar-date";
 import { problem } from "../../src/domain/problems";
 import { cleanText } from "../../src/domain/text";
 import { badInput, notFound } from "../../src/errors";
-import { parseId } from "../../src/graphql/ids";
 import type { EntityManager } from "typeorm";
 import type { ParentScope } from "../../src/access/scope";
 import { Account } from "./account.entity";
-import { ACCOUNT_SCOPE, assertWritable, requireWritableAccount } from "./account.service";
+import { ACCOUNT_SCOPE, assertWritable, withWritableAccount } from "./account.service";
 import { Contact } from "./contact.entity";
 import type { CreateContactInput, UpdateContactInput } from "./account.inputs";
 
@@ -33,11 +32,7 @@ export function findContact(ctx: Context, id: number, manager: EntityManager = c
 }
 
 export async function createContact(ctx: Context, input: CreateContactInput): Promise<Contact> {
-  const accountId = parseId(input.accountId, "accountId");
-  return inTransaction(ctx, async (uow) => {
-    const account = await requireWritableAccount(ctx, uow.manager, accountId);
-    return insertContact(uow, account.id, input);
-  });
+  return withWritableAccount(ctx, input.accountId, (uow, account) => insertContact(uow, account.id, input));
 }
 
 /** Adds a contact to an account the caller already reached, inside the caller's transaction (also for converting a lead). */
@@ -51,8 +46,7 @@ export async function insertContact(uow: UnitOfWork, accountId: number, input: O
     isKeyPerson: input.isKeyPerson ?? false,
   };
   const contact = uow.manager.create(Contact, { ...fields, accountId, createdAt: new Date(), version: 1 });
-  await uow.manager.insert(Contact, contact);
-  await uow.audit("Contact", contact.id, "CREATE", diff({}, contact, AUDITED));
+  await insertAudited(uow, Contact, contact, AUDITED);
   return contact;
 }
 

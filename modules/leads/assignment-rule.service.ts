@@ -2,7 +2,7 @@ import { LEAD_TAKING_ROLES, TEAM_LEADING_ROLES } from "../../src/access/roles";
 import { actsIn, requireTerritory } from "../../src/access/territory";
 import type { Context } from "../../src/context";
 import { diff, inTransaction } from "../../src/db/unit-of-work";
-import { versionedUpdate } from "../../src/db/versioned-update";
+import { insertAudited, versionedUpdate } from "../../src/db/versioned-update";
 import { badInput, notFound } from "../../src/errors";
 import { parseId } from "../../src/graphql/ids";
 import { User } from "../../src/org/user.entity";
@@ -59,8 +59,7 @@ export function createAssignmentRule(ctx: Context, input: AssignmentRuleInput): 
   return inTransaction(ctx, async (uow) => {
     const fields = await ruleFields(ctx, uow.manager, input);
     const rule = uow.manager.create(AssignmentRule, { ...fields, lastAssignedUserId: null, createdAt: new Date(), version: 1 });
-    await uow.manager.insert(AssignmentRule, rule);
-    await uow.audit("AssignmentRule", rule.id, "CREATE", diff({}, rule, AUDITED));
+    await insertAudited(uow, AssignmentRule, rule, AUDITED);
     return rule;
   });
 }

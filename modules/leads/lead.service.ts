@@ -4,8 +4,8 @@ import { requireTerritory } from "../../src/access/territory";
 import type { Context } from "../../src/context";
 import { keysetPage } from "../../src/db/pagination";
 import { scopedRecords } from "../../src/db/scoped-records";
-import { diff, inTransaction, type UnitOfWork } from "../../src/db/unit-of-work";
-import { versionedUpdate } from "../../src/db/versioned-update";
+import { inTransaction, type UnitOfWork } from "../../src/db/unit-of-work";
+import { insertAudited, versionedUpdate } from "../../src/db/versioned-update";
 import { cleanText } from "../../src/domain/text";
 import { badInput, conflict, DomainError, ErrorCode } from "../../src/errors";
 import { SortDirection, type ConnectionResult, type PageArgs } from "../../src/graphql/connection";
@@ -115,8 +115,7 @@ export async function submitWebLead(ctx: Context, input: WebLeadInput): Promise<
   const fields = prospect(input);
   await inTransaction(ctx, async (uow) => {
     const lead = newLead(uow, { ...fields, channel }, new Date());
-    await uow.manager.insert(Lead, lead);
-    await uow.audit("Lead", lead.id, "CREATE", { ...diff({}, lead, LEAD_AUDITED), submittedFrom: { from: null, to: ctx.clientAddress } });
+    await insertAudited(uow, Lead, lead, LEAD_AUDITED, { submittedFrom: { from: null, to: ctx.clientAddress } });
     uow.emit({ name: "lead.created", payload: { leadId: lead.id } });
   });
   return { received: true, message: "Thank you: we will contact you shortly." };
@@ -156,8 +155,7 @@ async function insertLead(ctx: Context, uow: UnitOfWork, input: CreateLeadInput,
     },
     receivedAt,
   );
-  await uow.manager.insert(Lead, lead);
-  await uow.audit("Lead", lead.id, "CREATE", diff({}, lead, LEAD_AUDITED));
+  await insertAudited(uow, Lead, lead, LEAD_AUDITED);
   uow.emit({ name: "lead.created", payload: { leadId: lead.id } });
   // Keeping a lead is an assignment, and every assignment is pushed live (PRODUCT.md, "Lead intake").
   if (keeps) uow.emit(leadAssigned(lead, null, "HAND"));

@@ -2,9 +2,9 @@ import type { EntityManager } from "typeorm";
 import { isAbove } from "../../src/access/hierarchy";
 import type { Context } from "../../src/context";
 import { keysetPage } from "../../src/db/pagination";
-import { diff, inTransaction, type UnitOfWork } from "../../src/db/unit-of-work";
+import { inTransaction, type UnitOfWork } from "../../src/db/unit-of-work";
 import { scopedRecords } from "../../src/db/scoped-records";
-import { versionedUpdate } from "../../src/db/versioned-update";
+import { insertAudited, versionedUpdate } from "../../src/db/versioned-update";
 import { calendarDate } from "../../src/domain/calendar-date";
 import { money } from "../../src/domain/money";
 import { cleanText } from "../../src/domain/text";
@@ -123,9 +123,8 @@ export async function insertOpportunity(ctx: Context, uow: UnitOfWork, input: Ne
     updatedAt: now,
     version: 1,
   });
-  await uow.manager.insert(Opportunity, opportunity);
+  await insertAudited(uow, Opportunity, opportunity, AUDITED);
   await recordStage(uow, opportunity.id, null, stage, ctx.viewer!.id, now);
-  await uow.audit("Opportunity", opportunity.id, "CREATE", diff({}, opportunity, AUDITED));
   uow.emit({ name: "opportunity.created", payload: { opportunityId: opportunity.id } });
   return opportunity;
 }
@@ -196,19 +195,22 @@ export function requestClose(ctx: Context, id: number, outcome: CloseOutcome, lo
   });
 }
 
-async function closeRequested(ctx: Context, manager: EntityManager, id: number): Promise<Opportunity> {
-  const viewer = ctx.viewer!;
-  const opportunity = await requireWritableOpportunity(ctx, manager, id);
-  if (opportunity.status !== OpportunityStatus.CLOSE_REQUESTED) throw conflict(`Opportunity ${id} has no close request (it is ${opportunity.status})`, { reason: OpportunityReason.AlreadyDecided });
-  // Someone above the owner decides, never the owner: a request and its confirmation are two people's.
-  const owner = await manager.findOneByOrFail(User, { id: opportunity.ownerId });
-  if (!isAbove(viewer, owner)) throw forbidden(`A close request is confirmed or rejected by someone above its owner (${owner.name})`, { reason: OpportunityReason.NotAboveOwner });
-  return opportunity;
+/**
+ * Decides a close request in one transaction: the opportunity must wait for one, and the decider be
+ * someone above its owner, never the owner: a request and its confirmation are two people's.
+ */
+function decideClose(ctx: Context, id: number, decide: (uow: UnitOfWork, opportunity: Opportunity) => Promise<Opportunity>): Promise<Opportunity> {
+  return inTransaction(ctx, async (uow) => {
+    const opportunity = await requireWritableOpportunity(ctx, uow.manager, id);
+    if (opportunity.status !== OpportunityStatus.CLOSE_REQUESTED) throw conflict(`Opportunity ${id} has no close request (it is ${opportunity.status})`, { reason: OpportunityReason.AlreadyDecided });
+    const owner = await uow.manager.findOneByOrFail(User, { id: opportunity.ownerId });
+    if (!isAbove(ctx.viewer!, owner)) throw forbidden(`A close request is confirmed or rejected by someone above its owner (${owner.name})`, { reason: OpportunityReason.NotAboveOwner });
+    return decide(uow, opportunity);
+  });
 }
 
 export function confirmClose(ctx: Context, id: number): Promise<Opportunity> {
-  return inTransaction(ctx, async (uow) => {
-    const opportunity = await closeRequested(ctx, uow.manager, id);
+  return decideClose(ctx, id, async (uow, opportunity) => {
     const outcome = opportunity.requestedOutcome!;
     const stage = outcome === CloseOutcome.WON ? OpportunityStage.WON : OpportunityStage.LOST;
     const from = opportunity.stage;
@@ -227,11 +229,10 @@ export function confirmClose(ctx: Context, id: number): Promise<Opportunity> {
 }
 
 export function rejectClose(ctx: Context, id: number): Promise<Opportunity> {
-  return inTransaction(ctx, async (uow) => {
-    const opportunity = await closeRequested(ctx, uow.manager, id);
-    return versionedUpdate(uow, Opportunity, opportunity, { status: OpportunityStatus.OPEN, requestedOutcome: null, lostReason: null, closeRequestedAt: null }, {
+  return decideClose(ctx, id, (uow, opportunity) =>
+    versionedUpdate(uow, Opportunity, opportunity, { status: OpportunityStatus.OPEN, requestedOutcome: null, lostReason: null, closeRequestedAt: null }, {
       action: "REJECT_CLOSE",
       audited: AUDITED,
-    });
-  });
+    }),
+  );
 }

@@ -55,3 +55,13 @@ function stale(type: string, id: number, current: number | null, expected: numbe
       : `${type} ${id} is at version ${current}, not ${expected}: reload it and try again`;
   return conflict(message, { reason: CommonReason.StaleVersion, field: "version", ...(current === null ? {} : { currentVersion: current }) });
 }
+
+/**
+ * The one audited insert: writes `row` (TypeORM sets its generated id on it) and audits its
+ * creation, with the `audited` fields as changes from nothing (and `extra` beside them).
+ */
+export async function insertAudited<T extends { id: number }>(uow: UnitOfWork, entity: EntityTarget<T>, row: T, audited: readonly (keyof T)[], extra: Changes = {}): Promise<T> {
+  await uow.manager.insert(entity, row as never);
+  await uow.audit(uow.manager.getRepository(entity).metadata.targetName, row.id, "CREATE", { ...diff({}, row, audited as (keyof T)[]), ...extra });
+  return row;
+}
