@@ -203,6 +203,10 @@ describe("stale versions", () => {
     expect(codes(future)).toEqual(["CONFLICT"]);
     const next = await t.gql(UPDATE, { id: account.id, version: 2, input: { industry: "Cement" } }, token);
     expect(next.data.updateAccount.version).toBe(3);
+    // An amount with fewer decimals answers as the database keeps it, the same from the write as from a read.
+    const short = await t.gql(UPDATE, { id: account.id, version: 3, input: { creditLimit: "12.5" } }, token);
+    expect(short.data.updateAccount.creditLimit).toBe("12.50");
+    expect((await t.gql(`query($id: ID!) { account(id: $id) { creditLimit } }`, { id: account.id }, token)).data.account.creditLimit).toBe("12.50");
   });
 
   it("contacts are versioned the same way", async () => {

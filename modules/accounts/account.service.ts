@@ -6,7 +6,7 @@ import { listPage, type ListSpec } from "../../src/db/list";
 import { scopedRecords } from "../../src/db/scoped-records";
 import { parseId } from "../../src/graphql/ids";
 import { insertAudited, versionedUpdate } from "../../src/db/versioned-update";
-import { decimal } from "../../src/domain/money";
+import { money } from "../../src/domain/money";
 import { problem } from "../../src/domain/problems";
 import { cleanText, optionalText } from "../../src/domain/text";
 import { badInput, conflict, forbidden, refused } from "../../src/errors";
@@ -189,7 +189,6 @@ function checkFieldPermissions(ctx: Context, input: UpdateAccountInput): void {
   for (const field of ["name", "status", "tier"] as const) {
     if (input[field] === null) throw badInput(field, problem.null);
   }
-  if (input.creditLimit !== undefined && input.creditLimit !== null) decimal(input.creditLimit, "creditLimit", { nonNegative: true });
 }
 
 export async function updateAccount(ctx: Context, id: number, version: number, input: UpdateAccountInput): Promise<Account> {
@@ -202,9 +201,11 @@ export async function updateAccount(ctx: Context, id: number, version: number, i
   if (input.registrationNo !== undefined) changes.registrationNo = cleanRegistrationNo(input.registrationNo);
   if (input.industry !== undefined) changes.industry = input.industry?.trim() || null;
   if (input.region !== undefined) changes.region = input.region?.trim() || null;
-  for (const field of ["status", "tier", "creditLimit", "creditTermsDays", "riskGrade"] as const) {
+  for (const field of ["status", "tier", "creditTermsDays", "riskGrade"] as const) {
     if (input[field] !== undefined) (changes as Record<string, unknown>)[field] = input[field];
   }
+  // Two decimals, as the database keeps it: what the write answers is what a read answers ("12.50", not "12.5").
+  if (input.creditLimit !== undefined) changes.creditLimit = input.creditLimit === null ? null : money(input.creditLimit, "creditLimit");
   try {
     return await inTransaction(ctx, async (uow) => {
       const account = await requireWritableAccount(ctx, uow.manager, id);
