@@ -53,7 +53,7 @@ export const hideSuggestions = (message: string) => message.replace(/\s*Did you 
 
 /** graphql's parse() and validate() errors carry no code: Apollo adds one over HTTP, graphql-ws does not. */
 export const withCode = (error: GraphQLError, code: ErrorCode, message = error.message) =>
-  new GraphQLError(message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
+  new GraphQLError(message, { nodes: error.nodes, source: error.source, positions: error.positions, originalError: error.originalError, extensions: { ...error.extensions, code } });
 
 const KNOWN_CODES = new Set<string>([
   ...Object.values(ErrorCode),

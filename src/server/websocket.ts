@@ -120,7 +120,13 @@ export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, s
         const operation = getOperationAST(document, payload.operationName);
         if (operation) {
           const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {}, { maxErrors: 25 });
-          if (coerced.errors) return coerced.errors.map((e) => withCode(e, ErrorCode.BadUserInput, production ? hideSuggestions(e.message) : e.message));
+          if (coerced.errors) {
+            // Shaped as over HTTP (formatError names the field, hides suggestions in production): graphql-ws sends these as they are.
+            return coerced.errors.map((e) => {
+              const shaped = format(withCode(e, ErrorCode.BadUserInput).toJSON(), withCode(e, ErrorCode.BadUserInput));
+              return new GraphQLError(shaped.message, { nodes: e.nodes, source: e.source, positions: e.positions, extensions: shaped.extensions });
+            });
+          }
         }
         return {
           schema,
