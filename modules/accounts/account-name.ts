@@ -19,8 +19,9 @@ import unhomoglyph from "unhomoglyph";
  *   ASCII, else the upper-case form's (Cyrillic "т" and "Т" are both "t"), so the key stays
  *   case-insensitive in every script; the price is that Greek capital Ν and Υ count as "v" and "u",
  *   like their lower-case forms. Precomposed Hangul syllables are kept whole (the table would break
- *   them into jamo), accented letters keep their accents ("Café" is not "Cafe"), and ideographs stay
- *   ideographs: a Chinese name keeps its characters.
+ *   them into jamo), accented letters keep their accents ("Café" is not "Cafe"), and ideographs are
+ *   never folded: the table maps some distinct ideographs onto others (士 to 土, so 富士 would be
+ *   富土; 一 to the katakana ー), which in a Chinese CRM would refuse real customers as duplicates.
  *
  * The key is what the database compares (unique index on accounts.nameKey, binary on MySQL), so it is
  * deterministic and idempotent: `fold` runs until nothing changes (twice for nearly every input; the
@@ -46,6 +47,8 @@ const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
 const SEPARATORS = /[\s\p{Pd}]+/gu;
 const ASCII = /^[\x00-\x7f]*$/;
 const HANGUL_SYLLABLE = /^[\uac00-\ud7a3]$/;
+/** Chinese characters: distinct ideographs the table calls alike (士 and 土, 鹃 and 鹂) are different names to a Chinese reader. */
+const IDEOGRAPH = /^\p{Script=Han}$/u;
 
 /** UTS #39's skeleton of a string: NFD, each character to its prototype, NFD again. */
 const skeleton = (s: string) => unhomoglyph(s.normalize("NFD")).normalize("NFD");
@@ -70,7 +73,7 @@ function foldOnce(text: string): string {
 function foldChar(c: string): string {
   let out = folded.get(c);
   if (out !== undefined) return out;
-  if (HANGUL_SYLLABLE.test(c)) out = c;
+  if (HANGUL_SYLLABLE.test(c) || IDEOGRAPH.test(c)) out = c;
   else {
     const lower = skeleton(c);
     if (ASCII.test(lower)) out = lower;

@@ -47,6 +47,10 @@ describe("normaliseAccountName", () => {
     expect(key("Café")).not.toBe(key("Cafe"));
     expect(key("삼성전자")).toBe("삼성전자");
     expect(key("山西煤业集团")).toBe("山西煤业集团");
+    // Ideographs the confusables table calls alike are different characters to a Chinese reader.
+    expect(key("富士贸易")).not.toBe(key("富土贸易"));
+    expect(key("一汽")).toBe("一汽");
+    expect(key("杜鹃花业")).not.toBe(key("杜鹂花业"));
   });
 
   it("folds case in every script: Straße is STRASSE, a final sigma is a sigma", () => {
