@@ -71,14 +71,22 @@ describe("an account moved while the process dies before its handlers run", () =
       stdio: ["ignore", "pipe", "inherit"],
     });
     let out = "";
-    const port = await new Promise<string>((resolve, reject) => {
-      child.stdout.on("data", (chunk) => {
-        out += chunk;
-        const started = /CRM gateway on http:\/\/localhost:(\d+)\/graphql/.exec(out);
-        if (started) resolve(started[1]);
+    child.stdout.on("data", (chunk) => (out += chunk));
+    /** Resolves with the match once the process has printed `pattern` (looking at all it printed so far). */
+    const printed = (pattern: RegExp) =>
+      new Promise<RegExpExecArray>((resolve, reject) => {
+        const look = () => {
+          const found = pattern.exec(out);
+          if (found) {
+            child.stdout.off("data", look);
+            resolve(found);
+          }
+        };
+        child.stdout.on("data", look);
+        child.once("exit", (code) => reject(new Error(`gateway exited with ${code} before printing ${pattern}: ${out.slice(-2000)}`)));
+        look();
       });
-      child.once("exit", (code) => reject(new Error(`gateway exited with ${code}: ${out}`)));
-    });
+    const port = (await printed(/CRM gateway on http:\/\/localhost:(\d+)\/graphql/))[1];
     const url = `http://127.0.0.1:${port}/graphql`;
     const gql: Gql = async (query, variables, token) => {
       const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
@@ -90,7 +98,7 @@ describe("an account moved while the process dies before its handlers run", () =
       return tokens.get(email)!;
     };
     const userId = async (email: string) => (await gql(`{ viewer { id } }`, {}, await token(email))).data.viewer.id as string;
-    return { child, gql, token, userId };
+    return { child, gql, token, userId, printed };
   }
 
   it("loses nothing: the next start runs the handler", async () => {
@@ -106,15 +114,11 @@ describe("an account moved while the process dies before its handlers run", () =
       first.child.kill("SIGKILL");
       await died;
 
-      const second = await startProcess(db.url, {});
+      // LOG_SQL shows when the handler has handled the event: its position moves after its transaction committed.
+      const second = await startProcess(db.url, { LOG_SQL: "1" });
       try {
-        const read = async () => (await second.gql(READ, { id: open }, await second.token("exec@demo.test"))).data.opportunity;
-        // Another process: its handler's progress shows only in the data, so look until it does (bounded by the test's timeout).
-        let now = await read();
-        while (now.territory.code !== "FOOD") {
-          await new Promise((resolve) => setTimeout(resolve, 50));
-          now = await read();
-        }
+        await second.printed(/UPDATE\s+\S?event_consumers\S?\s+SET/);
+        const now = (await second.gql(READ, { id: open }, await second.token("exec@demo.test"))).data.opportunity;
         expect(now).toMatchObject({ territory: { code: "FOOD" }, owner: { email: "rep1.food@demo.test" }, status: "OPEN" });
       } finally {
         const stopped = once(second.child, "exit");
