@@ -2,15 +2,14 @@ import { validate } from "class-validator";
 import type { EntityManager } from "typeorm";
 import { requireTerritory } from "../../src/access/territory";
 import type { Context } from "../../src/context";
-import { keysetPage } from "../../src/db/pagination";
+import { listPage, type ListSpec } from "../../src/db/list";
 import { scopedRecords } from "../../src/db/scoped-records";
 import { inTransaction, type UnitOfWork } from "../../src/db/unit-of-work";
 import { insertAudited, versionedUpdate } from "../../src/db/versioned-update";
 import { cleanText } from "../../src/domain/text";
 import { badInput, conflict, DomainError, ErrorCode } from "../../src/errors";
 import { SortDirection, type ConnectionResult, type PageArgs } from "../../src/graphql/connection";
-import { parseId } from "../../src/graphql/ids";
-import { staleBefore } from "../opportunities";
+import { whereStale } from "../opportunities";
 import { leadAssigned } from "./lead-assigned.event";
 import { Lead, LeadChannel, LeadStatus } from "./lead.entity";
 import { LeadPermission } from "./lead.permissions";
@@ -30,27 +29,25 @@ export const OPEN_LEAD_STATUSES = [LeadStatus.NEW, LeadStatus.QUALIFIED, LeadSta
 /** Leads in the viewer's reach (a lead not yet routed to a territory by executives only): the query, one by id, one by id or NOT_FOUND. */
 export const { scoped: scopedLeads, find: findLead, require: requireLead } = scopedRecords(Lead, "l", LEAD_SCOPE, "Lead");
 
-const ORDER_COLUMNS = {
-  [LeadOrderField.CREATED_AT]: { column: "createdAt", kind: "date", read: (l: Lead) => l.createdAt },
-  [LeadOrderField.COMPANY]: { column: "company", kind: "string", read: (l: Lead) => l.company },
-} as const;
+/** The leads list: its filter and orders, newest first by default; the Scope comes first. */
+const LEAD_LIST: ListSpec<Lead, LeadFilter, LeadOrderField> = {
+  alias: "l",
+  equal: { status: "status", channel: "channel", industry: "industry", region: "region" },
+  ids: { ownerId: "ownerId", territoryId: "territoryId" },
+  where: (qb, filter) => {
+    if (filter.unassigned === true) qb.andWhere("l.ownerId IS NULL");
+    if (filter.unassigned === false) qb.andWhere("l.ownerId IS NOT NULL");
+    whereStale(qb, "l", OPEN_LEAD_STATUSES, filter.stale, filter.asOf);
+  },
+  orders: {
+    [LeadOrderField.CREATED_AT]: { column: "createdAt", kind: "date", read: (l) => l.createdAt },
+    [LeadOrderField.COMPANY]: { column: "company", kind: "string", read: (l) => l.company },
+  },
+  defaultOrder: { field: LeadOrderField.CREATED_AT, direction: SortDirection.DESC },
+};
 
 export function listLeads(ctx: Context, filter: LeadFilter = {}, order: LeadOrder | undefined, page: PageArgs): Promise<ConnectionResult<Lead>> {
-  const qb = scopedLeads(ctx);
-  for (const key of ["status", "channel", "industry", "region"] as const) {
-    if (filter[key] !== undefined && filter[key] !== null) qb.andWhere(`l.${key} = :f_${key}`, { [`f_${key}`]: filter[key] });
-  }
-  if (filter.ownerId) qb.andWhere("l.ownerId = :fOwner", { fOwner: parseId(filter.ownerId, "filter.ownerId") });
-  if (filter.territoryId) qb.andWhere("l.territoryId = :fTerritory", { fTerritory: parseId(filter.territoryId, "filter.territoryId") });
-  if (filter.unassigned === true) qb.andWhere("l.ownerId IS NULL");
-  if (filter.unassigned === false) qb.andWhere("l.ownerId IS NOT NULL");
-  if (filter.stale !== undefined && filter.stale !== null) {
-    const before = staleBefore(filter.asOf ?? new Date());
-    if (filter.stale) qb.andWhere("l.status IN (:...fOpen) AND l.activityClockAt < :fBefore", { fOpen: OPEN_LEAD_STATUSES, fBefore: before });
-    else qb.andWhere("(l.status NOT IN (:...fOpen) OR l.activityClockAt >= :fBefore)", { fOpen: OPEN_LEAD_STATUSES, fBefore: before });
-  }
-  const sort = ORDER_COLUMNS[order?.field ?? LeadOrderField.CREATED_AT];
-  return keysetPage(qb, "l", { ...sort, direction: order?.direction ?? SortDirection.DESC }, page);
+  return listPage(scopedLeads(ctx), LEAD_LIST, filter, order, page);
 }
 
 const optional = (value: string | null | undefined) => value?.trim() || null;

@@ -60,4 +60,4 @@ export { findOpportunity, insertOpportunity, scopedOpportunities, type NewOpport
 export { opportunityById } from "./opportunity.loaders";
 export { OpportunityPermission } from "./opportunity.permissions";
 export { OpportunityReason } from "./opportunity.reasons";
-export { activityClockChanges, isStale, staleBefore, MONTHLY_ACTIVITY_DAYS } from "./monthly-activity";
+export { activityClockChanges, isStale, staleBefore, whereStale, MONTHLY_ACTIVITY_DAYS } from "./monthly-activity";

@@ -1,7 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { isAbove } from "../../src/access/hierarchy";
 import type { Context } from "../../src/context";
-import { keysetPage } from "../../src/db/pagination";
+import { listPage, type ListSpec } from "../../src/db/list";
 import { inTransaction, type UnitOfWork } from "../../src/db/unit-of-work";
 import { scopedRecords } from "../../src/db/scoped-records";
 import { insertAudited, versionedUpdate } from "../../src/db/versioned-update";
@@ -13,7 +13,7 @@ import { SortDirection, type ConnectionResult, type PageArgs } from "../../src/g
 import { parseId } from "../../src/graphql/ids";
 import { User } from "../../src/org/user.entity";
 import { Account, assertNotArchived, assertWritable, findAccount } from "../accounts";
-import { staleBefore } from "./monthly-activity";
+import { whereStale } from "./monthly-activity";
 import { CloseOutcome, Opportunity, OpportunityStage, OpportunityStageChange, OpportunityStatus, type Attachment } from "./opportunity.entity";
 import { OpportunityOrderField, type CreateOpportunityInput, type OpportunityFilter, type OpportunityOrder, type UpdateOpportunityInput } from "./opportunity.inputs";
 import { OpportunityReason } from "./opportunity.reasons";
@@ -39,29 +39,25 @@ async function requireWritableOpportunity(ctx: Context, manager: EntityManager, 
   return opportunity;
 }
 
-const ORDER_COLUMNS = {
-  [OpportunityOrderField.CREATED_AT]: { column: "createdAt", kind: "date", read: (o: Opportunity) => o.createdAt },
-  [OpportunityOrderField.NAME]: { column: "name", kind: "string", read: (o: Opportunity) => o.name },
-  [OpportunityOrderField.AMOUNT]: { column: "amount", kind: "string", read: (o: Opportunity) => o.amount },
-  [OpportunityOrderField.EXPECTED_CLOSE_DATE]: { column: "expectedCloseDate", kind: "string", read: (o: Opportunity) => o.expectedCloseDate },
-} as const;
-
 const OPEN_STATUSES = [OpportunityStatus.OPEN, OpportunityStatus.CLOSE_REQUESTED];
 
+/** The opportunities list: its filter and orders, oldest first by default; the Scope comes first. */
+const OPPORTUNITY_LIST: ListSpec<Opportunity, OpportunityFilter, OpportunityOrderField> = {
+  alias: "o",
+  equal: { stage: "stage", status: "status" },
+  ids: { accountId: "accountId", ownerId: "ownerId", territoryId: "territoryId" },
+  where: (qb, filter) => whereStale(qb, "o", OPEN_STATUSES, filter.stale, filter.asOf),
+  orders: {
+    [OpportunityOrderField.CREATED_AT]: { column: "createdAt", kind: "date", read: (o) => o.createdAt },
+    [OpportunityOrderField.NAME]: { column: "name", kind: "string", read: (o) => o.name },
+    [OpportunityOrderField.AMOUNT]: { column: "amount", kind: "string", read: (o) => o.amount },
+    [OpportunityOrderField.EXPECTED_CLOSE_DATE]: { column: "expectedCloseDate", kind: "string", read: (o) => o.expectedCloseDate },
+  },
+  defaultOrder: { field: OpportunityOrderField.CREATED_AT, direction: SortDirection.ASC },
+};
+
 export function listOpportunities(ctx: Context, filter: OpportunityFilter = {}, order: OpportunityOrder | undefined, page: PageArgs): Promise<ConnectionResult<Opportunity>> {
-  const qb = scopedOpportunities(ctx);
-  if (filter.stage) qb.andWhere("o.stage = :fStage", { fStage: filter.stage });
-  if (filter.status) qb.andWhere("o.status = :fStatus", { fStatus: filter.status });
-  if (filter.accountId) qb.andWhere("o.accountId = :fAccount", { fAccount: parseId(filter.accountId, "filter.accountId") });
-  if (filter.ownerId) qb.andWhere("o.ownerId = :fOwner", { fOwner: parseId(filter.ownerId, "filter.ownerId") });
-  if (filter.territoryId) qb.andWhere("o.territoryId = :fTerritory", { fTerritory: parseId(filter.territoryId, "filter.territoryId") });
-  if (filter.stale !== undefined && filter.stale !== null) {
-    const before = staleBefore(filter.asOf ?? new Date());
-    if (filter.stale) qb.andWhere("o.status IN (:...fOpen) AND o.activityClockAt < :fBefore", { fOpen: OPEN_STATUSES, fBefore: before });
-    else qb.andWhere("(o.status NOT IN (:...fOpen) OR o.activityClockAt >= :fBefore)", { fOpen: OPEN_STATUSES, fBefore: before });
-  }
-  const sort = ORDER_COLUMNS[order?.field ?? OpportunityOrderField.CREATED_AT];
-  return keysetPage(qb, "o", { ...sort, direction: order?.direction ?? SortDirection.ASC }, page);
+  return listPage(scopedOpportunities(ctx), OPPORTUNITY_LIST, filter, order, page);
 }
 
 export const isOpen = (o: Opportunity) => OPEN_STATUSES.includes(o.status);
