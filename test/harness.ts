@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import { startGateway, type Gateway, type GatewayOptions } from "../src/app";
@@ -48,6 +49,10 @@ export interface TestGateway {
   token(email: string): Promise<string>;
   /** the user id of a demo user */
   userId(email: string): Promise<string>;
+  /** the demo territories' ids by code (COAL, FOOD), as the executive reads them */
+  territoryIds(): Promise<Record<"COAL" | "FOOD", string>>;
+  /** the id of the first account (by name) a demo user owns, as they read it */
+  accountOf(email: string): Promise<string>;
   ws(token: string | null): Client;
   /** SQL statements sent while `work` ran */
   countStatements(work: () => Promise<unknown>): Promise<number>;
@@ -91,15 +96,24 @@ export async function startTestGateway(env: Record<string, string> = {}, options
     }
     return t;
   };
+  const userId = async (email: string) => {
+    const r = await gql(`{ viewer { id } }`, {}, await token(email));
+    return r.data.viewer.id as string;
+  };
   return {
     gateway,
     url: gateway.url,
     wsUrl: gateway.url.replace(/^http/, "ws"),
     gql,
     token,
-    userId: async (email) => {
-      const r = await gql(`{ viewer { id } }`, {}, await token(email));
-      return r.data.viewer.id;
+    userId,
+    territoryIds: async () => {
+      const r = await gql(`{ territories { id code } }`, {}, await token("exec@demo.test"));
+      return Object.fromEntries(r.data.territories.map((x: { id: string; code: string }) => [x.code, x.id])) as Record<"COAL" | "FOOD", string>;
+    },
+    accountOf: async (email) => {
+      const r = await gql(`query($o: ID!) { accounts(first: 1, filter: { ownerId: $o }) { edges { node { id } } } }`, { o: await userId(email) }, await token(email));
+      return r.data.accounts.edges[0].node.id;
     },
     ws: (t) => {
       const client = createClient({
@@ -124,6 +138,13 @@ export async function startTestGateway(env: Record<string, string> = {}, options
       await db.drop();
     },
   };
+}
+
+/** Names nobody else in this run uses: "<what> <run> <n>", for records a test creates. */
+export function uniqueNames(): (what: string) => string {
+  const run = randomBytes(3).toString("hex");
+  let seq = 0;
+  return (what) => `${what} ${run} ${++seq}`;
 }
 
 /** The codes of a result's errors, for compact assertions. */

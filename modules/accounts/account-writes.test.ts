@@ -10,8 +10,7 @@ let t: TestGateway;
 let territoryIds: Record<"COAL" | "FOOD", string>;
 beforeAll(async () => {
   t = await startTestGateway();
-  const r = await t.gql(`{ territories { id code } }`, {}, await t.token("exec@demo.test"));
-  territoryIds = Object.fromEntries(r.data.territories.map((x: { id: string; code: string }) => [x.code, x.id])) as typeof territoryIds;
+  territoryIds = await t.territoryIds();
 });
 afterAll(() => t.stop());
 

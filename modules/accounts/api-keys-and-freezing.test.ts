@@ -31,8 +31,7 @@ describe("with the demo data", () => {
 
   beforeAll(async () => {
     t = await startTestGateway();
-    const r = await t.gql(`{ territories { id code } }`, {}, await t.token("exec@demo.test"));
-    territoryIds = Object.fromEntries(r.data.territories.map((x: { id: string; code: string }) => [x.code, x.id])) as typeof territoryIds;
+    territoryIds = await t.territoryIds();
   });
   afterAll(() => t.stop());
 

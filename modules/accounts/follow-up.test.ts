@@ -1,5 +1,4 @@
-import { randomBytes } from "node:crypto";
-import { startTestGateway, codes, type TestGateway } from "../../test/harness";
+import { codes, startTestGateway, uniqueNames, type TestGateway } from "../../test/harness";
 import { Account } from "./account.entity";
 import { Activity } from "./activity.entity";
 
@@ -15,14 +14,11 @@ let t: TestGateway;
 let territoryIds: Record<"COAL" | "FOOD", string>;
 beforeAll(async () => {
   t = await startTestGateway();
-  const r = await t.gql(`{ territories { id code } }`, {}, await t.token("exec@demo.test"));
-  territoryIds = Object.fromEntries(r.data.territories.map((x: { id: string; code: string }) => [x.code, x.id])) as typeof territoryIds;
+  territoryIds = await t.territoryIds();
 });
 afterAll(() => t.stop());
 
-const run = randomBytes(3).toString("hex");
-let seq = 0;
-const uniqueName = (what: string) => `${what} ${run} ${++seq}`;
+const uniqueName = uniqueNames();
 const DAY = 86400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
 

@@ -10,10 +10,7 @@ afterAll(() => t.stop());
 const FIELDS = `id name amount stage probability expectedCloseDate status version competitors nextStep attachments { name link } owner { email } account { id }`;
 const CREATE = `mutation($i: CreateOpportunityInput!) { createOpportunity(input: $i) { ${FIELDS} } }`;
 
-async function myAccount(email: string): Promise<string> {
-  const r = await t.gql(`query($o: ID!) { accounts(first: 1, filter: { ownerId: $o }) { edges { node { id } } } }`, { o: await t.userId(email) }, await t.token(email));
-  return r.data.accounts.edges[0].node.id;
-}
+const myAccount = (email: string) => t.accountOf(email);
 
 async function create(email: string, input: Record<string, unknown> = {}) {
   const r = await t.gql(CREATE, { i: { name: `Deal ${Math.random().toString(36).slice(2, 8)}`, amount: "120000.00", expectedCloseDate: "2030-03-31", ...input, accountId: input.accountId ?? (await myAccount(email)) } }, await t.token(email));

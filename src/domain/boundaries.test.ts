@@ -33,10 +33,7 @@ function expectAccepted(r: GqlResult) {
 const OPPORTUNITY = `mutation($i: CreateOpportunityInput!) { createOpportunity(input: $i) { id amount expectedCloseDate } }`;
 const READ_OPPORTUNITY = `query($id: ID!) { opportunity(id: $id) { amount expectedCloseDate } }`;
 
-async function myAccount(email: string): Promise<string> {
-  const r = await t.gql(`query($o: ID!) { accounts(first: 1, filter: { ownerId: $o }) { edges { node { id } } } }`, { o: await t.userId(email) }, await t.token(email));
-  return r.data.accounts.edges[0].node.id;
-}
+const myAccount = (email: string) => t.accountOf(email);
 
 describe("calendar dates: a day that exists, as YYYY-MM-DD", () => {
   const days: [string, boolean][] = [
