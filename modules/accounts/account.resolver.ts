@@ -32,12 +32,18 @@ export class AccountResolver {
     return accounts.findAccount(ctx, parseId(id, "id"));
   }
 
-  @Mutation(() => Account)
+  @Mutation(() => Account, {
+    description:
+      "creates an account in the caller's territory (an executive names any); a rep's waits for approval (PENDING). Refusals: CONFLICT with reason DUPLICATE (field name or registrationNo) when the normalised name or registration number is on file (first entered wins: the message names the owner inside the territory, only 'exists in another territory' outside it); FORBIDDEN with field territoryId and reason OUTSIDE_TERRITORY for another territory",
+  })
   createAccount(@Arg("input", () => CreateAccountInput) input: CreateAccountInput, @Ctx() ctx: Context): Promise<Account> {
     return accounts.createAccount(ctx, input);
   }
 
-  @Mutation(() => Account)
+  @Mutation(() => Account, {
+    description:
+      "changes an account from the version read; each field needs its role's right (tier: managers; credit limit, terms and risk grade: finance, heads, executives). Refusals: CONFLICT with reason STALE_VERSION (field version, currentVersion) when it is no longer at that version, ARCHIVED when it is archived, DUPLICATE when the new name or registration number is on file; FAILED_PRECONDITION with reason IN_PUBLIC_POOL when a rep or manager changes an account of the public pool (claim it first)",
+  })
   updateAccount(
     @Arg("id", () => ID) id: string,
     @Arg("version", () => Int) version: number,
@@ -47,22 +53,34 @@ export class AccountResolver {
     return accounts.updateAccount(ctx, parseId(id, "id"), version, input);
   }
 
-  @Mutation(() => Account)
+  @Mutation(() => Account, {
+    description:
+      "approves a PENDING account (the owner's manager, the territory head or an executive). Refusals: CONFLICT with reason ALREADY_DECIDED when it is already approved, ARCHIVED when it is archived; FAILED_PRECONDITION with reason IN_PUBLIC_POOL for a rep or manager on a pool account",
+  })
   approveAccount(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Account> {
     return accounts.approveAccount(ctx, parseId(id, "id"));
   }
 
-  @Mutation(() => Account)
+  @Mutation(() => Account, {
+    description:
+      "archives an account: it leaves the default lists and takes no more writes, nor do its contacts and activities. Refusals: CONFLICT with reason ALREADY_DECIDED when it is already archived; FAILED_PRECONDITION with reason IN_PUBLIC_POOL for a rep or manager on a pool account",
+  })
   archiveAccount(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Account> {
     return accounts.archiveAccount(ctx, parseId(id, "id"));
   }
 
-  @Mutation(() => Account)
+  @Mutation(() => Account, {
+    description:
+      "gives an account to another active sales user: a manager within their team, a head within the territory, only an executive to another territory (the account's activities and open opportunities follow it). Refusals: CONFLICT with reason ALREADY_DECIDED (field ownerId) when that user owns it already, ARCHIVED when it is archived; FORBIDDEN with field ownerId and reason OUTSIDE_TERRITORY or OUTSIDE_TEAM; FAILED_PRECONDITION with reason IN_PUBLIC_POOL when a manager would take it out of the pool (claim it, or a head or executive transfers it)",
+  })
   transferAccount(@Arg("id", () => ID) id: string, @Arg("ownerId", () => ID) ownerId: string, @Ctx() ctx: Context): Promise<Account> {
     return accounts.transferAccount(ctx, parseId(id, "id"), parseId(ownerId, "ownerId"));
   }
 
-  @Mutation(() => Account)
+  @Mutation(() => Account, {
+    description:
+      "a rep takes an account from the territory's public pool. Refusals: CONFLICT with reason NOT_IN_POOL when it is not in the pool, CLAIM_LIMIT when the rep holds the territory's limit of claimed accounts (default 50), STALE_VERSION when another rep claimed it at the same moment, ARCHIVED when it is archived",
+  })
   claimAccount(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Account> {
     return accounts.claimAccount(ctx, parseId(id, "id"));
   }

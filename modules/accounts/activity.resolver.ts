@@ -11,7 +11,10 @@ import { logActivity } from "./activity.service";
 
 @Resolver(() => Activity)
 export class ActivityResolver {
-  @Mutation(() => Activity)
+  @Mutation(() => Activity, {
+    description:
+      "logs a call, visit, meeting, e-mail, task or note against an account; a done one is contact and clears the follow-up flags. Refusals: CONFLICT with reason ARCHIVED when the account is archived; FAILED_PRECONDITION with reason IN_PUBLIC_POOL for a rep or manager on a pool account; FORBIDDEN (field ownerId) when anyone but an executive gives the activity to someone else",
+  })
   logActivity(@Arg("input", () => LogActivityInput) input: LogActivityInput, @Ctx() ctx: Context): Promise<Activity> {
     return logActivity(ctx, input);
   }

@@ -9,12 +9,18 @@ import { createContact, updateContact } from "./contact.service";
 
 @Resolver(() => Contact)
 export class ContactResolver {
-  @Mutation(() => Contact)
+  @Mutation(() => Contact, {
+    description:
+      "adds a contact to an account in the caller's reach. Refusals: CONFLICT with reason ARCHIVED when the account is archived; FAILED_PRECONDITION with reason IN_PUBLIC_POOL for a rep or manager on a pool account",
+  })
   createContact(@Arg("input", () => CreateContactInput) input: CreateContactInput, @Ctx() ctx: Context): Promise<Contact> {
     return createContact(ctx, input);
   }
 
-  @Mutation(() => Contact)
+  @Mutation(() => Contact, {
+    description:
+      "changes a contact from the version read; a change of key person is audited as KEY_PERSON_CHANGE. Refusals: CONFLICT with reason STALE_VERSION (field version, currentVersion), ARCHIVED when its account is archived; FAILED_PRECONDITION with reason IN_PUBLIC_POOL for a rep or manager on a pool account's contact",
+  })
   updateContact(
     @Arg("id", () => ID) id: string,
     @Arg("version", () => Int) version: number,
