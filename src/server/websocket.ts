@@ -123,7 +123,8 @@ export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, s
           if (coerced.errors) {
             // Shaped as over HTTP (formatError names the field, hides suggestions in production): graphql-ws sends these as they are.
             return coerced.errors.map((e) => {
-              const shaped = format(withCode(e, ErrorCode.BadUserInput).toJSON(), withCode(e, ErrorCode.BadUserInput));
+              const coded = withCode(e, ErrorCode.BadUserInput);
+              const shaped = format(coded.toJSON(), coded);
               return new GraphQLError(shaped.message, { nodes: e.nodes, source: e.source, positions: e.positions, extensions: shaped.extensions });
             });
           }
