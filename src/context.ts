@@ -29,7 +29,8 @@ export interface Context extends Services {
   viewer: Viewer | null;
   scope: Scope;
   clientAddress: string;
-  loaders: Map<LoaderFactory<unknown, unknown>, DataLoader<unknown, unknown>>;
+  /** the request's loaders, by the factory that made them */
+  loaders: Map<(ctx: Context) => unknown, unknown>;
 }
 
 /** The process-wide services of a gateway (or a seeding script) running `modules` on `db`. */
@@ -49,12 +50,12 @@ export function createContext(services: Services, viewer: Viewer | null, clientA
   return { ...services, viewer, scope: new Scope(viewer), clientAddress, loaders: new Map() };
 }
 
-/** The request's DataLoader made by `factory`, created on first use. */
-export function loader<K, V>(ctx: Context, factory: LoaderFactory<K, V>): DataLoader<K, V> {
-  let existing = ctx.loaders.get(factory as LoaderFactory<unknown, unknown>);
-  if (!existing) {
-    existing = factory(ctx) as DataLoader<unknown, unknown>;
-    ctx.loaders.set(factory as LoaderFactory<unknown, unknown>, existing);
+/** The request's loader made by `factory` (a DataLoader, or a selecting loader of src/db/loaders.ts), created on first use. */
+export function loader<L>(ctx: Context, factory: (ctx: Context) => L): L {
+  let existing = ctx.loaders.get(factory) as L | undefined;
+  if (existing === undefined) {
+    existing = factory(ctx);
+    ctx.loaders.set(factory, existing);
   }
-  return existing as DataLoader<K, V>;
+  return existing;
 }

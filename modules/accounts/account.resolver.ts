@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Info } from "type-graphql";
 import { badInput } from "../../src/errors";
 import { loader, type Context } from "../../src/context";
 import { Connection, PageArgs } from "../../src/graphql/connection";
@@ -12,8 +13,12 @@ import { contactsByAccount, recentActivitiesByAccount } from "./account.loaders"
 import * as accounts from "./account.service";
 import { Activity } from "./activity.entity";
 import { Contact } from "./contact.entity";
+import { rowsOf } from "../../src/db/rows";
 
 export const { Connection: AccountConnection } = Connection(Account);
+
+/** What the computed fields below read from an account row (src/db/rows.ts). */
+rowsOf(Account).reads({ territory: ["territoryId"], owner: ["ownerId"], contacts: [], activities: [] });
 
 @Resolver(() => Account)
 export class AccountResolver {
@@ -21,15 +26,16 @@ export class AccountResolver {
   accounts(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg("filter", () => AccountFilter, { nullable: true }) filter?: AccountFilter,
     @Arg("orderBy", () => AccountOrder, { nullable: true }) orderBy?: AccountOrder,
   ) {
-    return accounts.listAccounts(ctx, filter, orderBy, page);
+    return accounts.listAccounts(ctx, filter, orderBy, page, info);
   }
 
   @Query(() => Account, { nullable: true, description: "null when it does not exist or is outside the caller's reach" })
-  account(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Account | null> {
-    return accounts.findAccount(ctx, parseId(id, "id"));
+  account(@Arg("id", () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Account | null> {
+    return accounts.readAccount(ctx, parseId(id, "id"), info);
   }
 
   @Mutation(() => Account, {
@@ -91,20 +97,20 @@ export class AccountResolver {
   }
 
   @FieldResolver(() => User, { nullable: true, description: "null while the account is in the public pool" })
-  owner(@Root() account: Account, @Ctx() ctx: Context) {
-    return account.ownerId === null ? null : loader(ctx, userById).load(account.ownerId);
+  owner(@Root() account: Account, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return account.ownerId === null ? null : loader(ctx, userById).load(account.ownerId, info);
   }
 
   @FieldResolver(() => [Contact], { description: "key persons first" })
-  contacts(@Root() account: Account, @Ctx() ctx: Context) {
-    return loader(ctx, contactsByAccount).load(account.id);
+  contacts(@Root() account: Account, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return loader(ctx, contactsByAccount).load(account.id, info);
   }
 
   // Nullable because roles without activity.read (partners) are refused it: a refused non-null list
   // would null the account, and with it the whole page.
   @FieldResolver(() => [Activity], { nullable: true, description: "the latest activities, newest first; null for roles that may not read them" })
-  activities(@Root() account: Account, @Ctx() ctx: Context, @Arg("last", () => Int, { defaultValue: 20 }) last: number) {
+  activities(@Root() account: Account, @Ctx() ctx: Context, @Arg("last", () => Int, { defaultValue: 20 }) last: number, @Info() info: GraphQLResolveInfo) {
     if (last < 1 || last > 100) throw badInput("last", "must be between 1 and 100");
-    return loader(ctx, recentActivitiesByAccount(last)).load(account.id);
+    return loader(ctx, recentActivitiesByAccount(last)).load(account.id, info);
   }
 }

@@ -10,6 +10,7 @@ import { money } from "../../src/domain/money";
 import { problem } from "../../src/domain/problems";
 import { cleanText, optionalText } from "../../src/domain/text";
 import { badInput, conflict, forbidden, refused } from "../../src/errors";
+import type { SelectionInfo } from "../../src/graphql/selection";
 import { SortDirection, type ConnectionResult, type PageArgs } from "../../src/graphql/connection";
 import { assertAssignableOwner } from "../../src/org/assignable-owner";
 import { User } from "../../src/org/user.entity";
@@ -30,7 +31,7 @@ const AUDITED: (keyof Account)[] = [
 ];
 
 /** Accounts in the viewer's reach: the query, one by id (null outside the reach), one by id or NOT_FOUND. */
-export const { scoped: scopedAccounts, find: findAccount, require: requireAccount } = scopedRecords(Account, "a", ACCOUNT_SCOPE, "Account");
+export const { scoped: scopedAccounts, find: findAccount, require: requireAccount, read: readAccount } = scopedRecords(Account, "a", ACCOUNT_SCOPE, "Account");
 
 /**
  * The one archived rule: an archived account, and whatever hangs off it (contacts, activities, other
@@ -80,6 +81,7 @@ const ACCOUNT_LIST: ListSpec<Account, AccountFilter, AccountOrderField> = {
     }
     qb.andWhere(filter.archived ? "a.archivedAt IS NOT NULL" : "a.archivedAt IS NULL");
   },
+  fixes: (filter) => (filter.archived ? [] : ["archivedAt"]),
   orders: {
     [AccountOrderField.NAME]: { column: "name", kind: "string", read: (a) => a.name },
     [AccountOrderField.CREATED_AT]: { column: "createdAt", kind: "date", read: (a) => a.createdAt },
@@ -88,8 +90,8 @@ const ACCOUNT_LIST: ListSpec<Account, AccountFilter, AccountOrderField> = {
   defaultOrder: { field: AccountOrderField.NAME, direction: SortDirection.ASC },
 };
 
-export function listAccounts(ctx: Context, filter: AccountFilter = {}, order: AccountOrder | undefined, page: PageArgs): Promise<ConnectionResult<Account>> {
-  return listPage(scopedAccounts(ctx), ACCOUNT_LIST, filter, order, page);
+export function listAccounts(ctx: Context, filter: AccountFilter = {}, order: AccountOrder | undefined, page: PageArgs, info?: SelectionInfo): Promise<ConnectionResult<Account>> {
+  return listPage(scopedAccounts(ctx), ACCOUNT_LIST, filter, order, page, info);
 }
 
 function cleanName(name: string): string {
@@ -297,8 +299,3 @@ export function claimAccount(ctx: Context, id: number): Promise<Account> {
   });
 }
 
-/** Accounts by id within the viewer's reach, for other modules' loaders. */
-export async function accountsByIds(ctx: Context, ids: readonly number[]): Promise<Map<number, Account>> {
-  const rows = ids.length === 0 ? [] : await scopedAccounts(ctx).andWhere("a.id IN (:...ids)", { ids: [...ids] }).getMany();
-  return new Map(rows.map((r) => [r.id, r]));
-}

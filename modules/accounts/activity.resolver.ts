@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root, Info } from "type-graphql";
 import { loader, type Context } from "../../src/context";
 import { userById } from "../../src/org/org.loaders";
 import { User } from "../../src/org/user.entity";
@@ -8,6 +9,9 @@ import { accountById } from "./account.loaders";
 import { relatedTitle } from "./activity-links";
 import { Activity } from "./activity.entity";
 import { logActivity } from "./activity.service";
+import { rowsOf } from "../../src/db/rows";
+
+rowsOf(Activity).reads({ account: ["accountId"], relatedTitle: ["relatedType", "relatedId"], owner: ["ownerId"] });
 
 @Resolver(() => Activity)
 export class ActivityResolver {
@@ -20,8 +24,8 @@ export class ActivityResolver {
   }
 
   @FieldResolver(() => Account, { nullable: true })
-  account(@Root() activity: Activity, @Ctx() ctx: Context) {
-    return activity.accountId === null ? null : loader(ctx, accountById).load(activity.accountId);
+  account(@Root() activity: Activity, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return activity.accountId === null ? null : loader(ctx, accountById).load(activity.accountId, info);
   }
 
   @FieldResolver(() => String, {
@@ -33,7 +37,7 @@ export class ActivityResolver {
   }
 
   @FieldResolver(() => User)
-  owner(@Root() activity: Activity, @Ctx() ctx: Context) {
-    return loader(ctx, userById).load(activity.ownerId);
+  owner(@Root() activity: Activity, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return loader(ctx, userById).load(activity.ownerId, info);
   }
 }

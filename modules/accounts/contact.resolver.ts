@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root, Info } from "type-graphql";
 import { loader, type Context } from "../../src/context";
 import { parseId } from "../../src/graphql/ids";
 import { Account } from "./account.entity";
@@ -6,6 +7,9 @@ import { CreateContactInput, UpdateContactInput } from "./account.inputs";
 import { accountById } from "./account.loaders";
 import { Contact } from "./contact.entity";
 import { createContact, updateContact } from "./contact.service";
+import { rowsOf } from "../../src/db/rows";
+
+rowsOf(Contact).reads({ account: ["accountId"] });
 
 @Resolver(() => Contact)
 export class ContactResolver {
@@ -31,7 +35,7 @@ export class ContactResolver {
   }
 
   @FieldResolver(() => Account, { nullable: true })
-  account(@Root() contact: Contact, @Ctx() ctx: Context) {
-    return loader(ctx, accountById).load(contact.accountId);
+  account(@Root() contact: Contact, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return loader(ctx, accountById).load(contact.accountId, info);
   }
 }

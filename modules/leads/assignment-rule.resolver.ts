@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Info } from "type-graphql";
 import { loader, type Context } from "../../src/context";
 import { parseId } from "../../src/graphql/ids";
 import { territoryById, userById } from "../../src/org/org.loaders";
@@ -47,12 +48,12 @@ export class AssignmentRuleResolver {
   }
 
   @FieldResolver(() => User, { nullable: true, description: "the user who gets the leads" })
-  user(@Root() rule: AssignmentRule, @Ctx() ctx: Context) {
-    return rule.userId === null ? null : loader(ctx, userById).load(rule.userId);
+  user(@Root() rule: AssignmentRule, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return rule.userId === null ? null : loader(ctx, userById).load(rule.userId, info);
   }
 
   @FieldResolver(() => User, { nullable: true, description: "or: the manager whose reps get the leads in turn" })
-  teamManager(@Root() rule: AssignmentRule, @Ctx() ctx: Context) {
-    return rule.teamManagerId === null ? null : loader(ctx, userById).load(rule.teamManagerId);
+  teamManager(@Root() rule: AssignmentRule, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return rule.teamManagerId === null ? null : loader(ctx, userById).load(rule.teamManagerId, info);
   }
 }

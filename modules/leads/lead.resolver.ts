@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Info } from "type-graphql";
 import { loader, type Context } from "../../src/context";
 import { Connection, PageArgs } from "../../src/graphql/connection";
 import { parseId } from "../../src/graphql/ids";
@@ -14,8 +15,14 @@ import { ConvertLeadInput, CreateLeadInput, LeadFilter, LeadOrder, WebLeadInput 
 import * as leads from "./lead.service";
 import { ImportLeadsResult, LeadConversion, WebLeadReceipt } from "./lead.types";
 import { logLeadActivity } from "./record-activity";
+import { rowsOf } from "../../src/db/rows";
 
 export const { Connection: LeadConnection } = Connection(Lead);
+
+rowsOf(Lead).reads({
+  territory: ["territoryId"], owner: ["ownerId"], assignedBy: ["assignedById"], stale: ["activityClockAt", "status"], activities: [],
+  convertedAccount: ["convertedAccountId"], convertedOpportunity: ["convertedOpportunityId"],
+});
 
 @Resolver(() => Lead)
 export class LeadResolver {
@@ -23,15 +30,16 @@ export class LeadResolver {
   leads(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg("filter", () => LeadFilter, { nullable: true }) filter?: LeadFilter,
     @Arg("orderBy", () => LeadOrder, { nullable: true }) orderBy?: LeadOrder,
   ) {
-    return leads.listLeads(ctx, filter, orderBy, page);
+    return leads.listLeads(ctx, filter, orderBy, page, info);
   }
 
   @Query(() => Lead, { nullable: true, description: "null when it does not exist or is outside the caller's reach" })
-  lead(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Lead | null> {
-    return leads.findLead(ctx, parseId(id, "id"));
+  lead(@Arg("id", () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Lead | null> {
+    return leads.readLead(ctx, parseId(id, "id"), info);
   }
 
   @Mutation(() => WebLeadReceipt, { description: "the public web form: no login, limited per client address" })
@@ -112,13 +120,13 @@ export class LeadResolver {
   }
 
   @FieldResolver(() => User, { nullable: true })
-  owner(@Root() lead: Lead, @Ctx() ctx: Context) {
-    return lead.ownerId === null ? null : loader(ctx, userById).load(lead.ownerId);
+  owner(@Root() lead: Lead, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return lead.ownerId === null ? null : loader(ctx, userById).load(lead.ownerId, info);
   }
 
   @FieldResolver(() => User, { nullable: true })
-  assignedBy(@Root() lead: Lead, @Ctx() ctx: Context) {
-    return lead.assignedById === null ? null : loader(ctx, userById).load(lead.assignedById);
+  assignedBy(@Root() lead: Lead, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return lead.assignedById === null ? null : loader(ctx, userById).load(lead.assignedById, info);
   }
 
   @FieldResolver(() => Boolean, { description: "open, and no activity for a month as of `asOf` (default now)" })
@@ -127,17 +135,17 @@ export class LeadResolver {
   }
 
   @FieldResolver(() => [Activity], { description: "newest first" })
-  activities(@Root() lead: Lead, @Ctx() ctx: Context) {
-    return loader(ctx, activitiesByRelated("Lead")).load(lead.id);
+  activities(@Root() lead: Lead, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return loader(ctx, activitiesByRelated("Lead")).load(lead.id, info);
   }
 
   @FieldResolver(() => Account, { nullable: true })
-  convertedAccount(@Root() lead: Lead, @Ctx() ctx: Context) {
-    return lead.convertedAccountId === null ? null : loader(ctx, accountById).load(lead.convertedAccountId);
+  convertedAccount(@Root() lead: Lead, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return lead.convertedAccountId === null ? null : loader(ctx, accountById).load(lead.convertedAccountId, info);
   }
 
   @FieldResolver(() => Opportunity, { nullable: true })
-  convertedOpportunity(@Root() lead: Lead, @Ctx() ctx: Context) {
-    return lead.convertedOpportunityId === null ? null : loader(ctx, opportunityById).load(lead.convertedOpportunityId);
+  convertedOpportunity(@Root() lead: Lead, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return lead.convertedOpportunityId === null ? null : loader(ctx, opportunityById).load(lead.convertedOpportunityId, info);
   }
 }

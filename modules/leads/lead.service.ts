@@ -8,6 +8,7 @@ import { inTransaction, type UnitOfWork } from "../../src/db/unit-of-work";
 import { insertAudited, versionedUpdate } from "../../src/db/versioned-update";
 import { cleanText } from "../../src/domain/text";
 import { badInput, conflict, DomainError, ErrorCode } from "../../src/errors";
+import type { SelectionInfo } from "../../src/graphql/selection";
 import { SortDirection, type ConnectionResult, type PageArgs } from "../../src/graphql/connection";
 import { whereStale } from "../opportunities";
 import { leadAssigned } from "./lead-assigned.event";
@@ -27,7 +28,7 @@ export const LEAD_AUDITED: (keyof Lead)[] = [
 export const OPEN_LEAD_STATUSES = [LeadStatus.NEW, LeadStatus.QUALIFIED, LeadStatus.ASSIGNED];
 
 /** Leads in the viewer's reach (a lead not yet routed to a territory by executives only): the query, one by id, one by id or NOT_FOUND. */
-export const { scoped: scopedLeads, find: findLead, require: requireLead } = scopedRecords(Lead, "l", LEAD_SCOPE, "Lead");
+export const { scoped: scopedLeads, find: findLead, require: requireLead, read: readLead } = scopedRecords(Lead, "l", LEAD_SCOPE, "Lead");
 
 /** The leads list: its filter and orders, newest first by default; the Scope comes first. */
 const LEAD_LIST: ListSpec<Lead, LeadFilter, LeadOrderField> = {
@@ -46,8 +47,8 @@ const LEAD_LIST: ListSpec<Lead, LeadFilter, LeadOrderField> = {
   defaultOrder: { field: LeadOrderField.CREATED_AT, direction: SortDirection.DESC },
 };
 
-export function listLeads(ctx: Context, filter: LeadFilter = {}, order: LeadOrder | undefined, page: PageArgs): Promise<ConnectionResult<Lead>> {
-  return listPage(scopedLeads(ctx), LEAD_LIST, filter, order, page);
+export function listLeads(ctx: Context, filter: LeadFilter = {}, order: LeadOrder | undefined, page: PageArgs, info?: SelectionInfo): Promise<ConnectionResult<Lead>> {
+  return listPage(scopedLeads(ctx), LEAD_LIST, filter, order, page, info);
 }
 
 const optional = (value: string | null | undefined) => value?.trim() || null;

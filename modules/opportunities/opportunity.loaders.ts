@@ -1,24 +1,18 @@
-import DataLoader from "dataloader";
-import type { Context, LoaderFactory } from "../../src/context";
-import { byParentLoader } from "../../src/db/loaders";
+import { rowsByParent, rowsGroupedBy, selectingLoader } from "../../src/db/loaders";
 import { Opportunity, OpportunityStageChange } from "./opportunity.entity";
-import { opportunitiesOfAccounts, scopedOpportunities } from "./opportunity.service";
+import { scopedOpportunities } from "./opportunity.service";
 
 /** Opportunities by id, within the viewer's reach. */
-export const opportunityById: LoaderFactory<number, Opportunity | null> = (ctx: Context) =>
-  new DataLoader(async (ids) => {
-    const rows = await scopedOpportunities(ctx).andWhere("o.id IN (:...ids)", { ids: [...ids] }).getMany();
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
+export const opportunityById = selectingLoader<Opportunity, number, Opportunity | null>(Opportunity, async (ctx, ids, columns, reads) => {
+  const rows = await reads.many(scopedOpportunities(ctx).andWhere("o.id IN (:...ids)", { ids: [...ids] }), "o", columns);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id) ?? null);
+});
 
-/** `Account.opportunities`: the viewer's reach of each account's opportunities, one statement for a page of accounts. */
-export const opportunitiesByAccount: LoaderFactory<number, Opportunity[]> = (ctx: Context) =>
-  new DataLoader(async (accountIds) => {
-    const rows = await opportunitiesOfAccounts(ctx, accountIds);
-    const groups = new Map<number, Opportunity[]>(accountIds.map((id) => [id, []]));
-    for (const row of rows) groups.get(row.accountId)?.push(row);
-    return accountIds.map((id) => groups.get(id)!);
-  });
+/** `Account.opportunities`: the viewer's reach of each account's opportunities, newest first, one statement for a page of accounts. */
+export const opportunitiesByAccount = rowsGroupedBy(Opportunity, "accountId", (ctx, accountIds) =>
+  scopedOpportunities(ctx).andWhere("o.accountId IN (:...accountIds)", { accountIds: [...accountIds] }).orderBy("o.createdAt", "DESC").addOrderBy("o.id", "DESC"),
+  "o",
+);
 
-export const stageChangesByOpportunity = byParentLoader(OpportunityStageChange, "opportunityId", { changedAt: "ASC", id: "ASC" });
+export const stageChangesByOpportunity = rowsByParent(OpportunityStageChange, "opportunityId", [["changedAt", "ASC"], ["id", "ASC"]]);

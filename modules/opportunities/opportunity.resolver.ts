@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Info } from "type-graphql";
 import { loader, type Context } from "../../src/context";
 import { Connection, PageArgs } from "../../src/graphql/connection";
 import { parseId } from "../../src/graphql/ids";
@@ -13,8 +14,15 @@ import { CreateOpportunityInput, OpportunityFilter, OpportunityOrder, UpdateOppo
 import * as opportunities from "./opportunity.service";
 import * as pipeline from "./pipeline";
 import { logOpportunityActivity } from "./record-activity";
+import { rowsOf } from "../../src/db/rows";
 
 export const { Connection: OpportunityConnection } = Connection(Opportunity);
+
+rowsOf(Opportunity).reads({
+  account: ["accountId"], owner: ["ownerId"], territory: ["territoryId"], closedBy: ["closedById"],
+  stale: ["activityClockAt", "status"], stageHistory: [], activities: [],
+});
+rowsOf(Account).reads({ opportunities: [] });
 
 @Resolver(() => Opportunity)
 export class OpportunityResolver {
@@ -22,15 +30,16 @@ export class OpportunityResolver {
   opportunities(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg("filter", () => OpportunityFilter, { nullable: true }) filter?: OpportunityFilter,
     @Arg("orderBy", () => OpportunityOrder, { nullable: true }) orderBy?: OpportunityOrder,
   ) {
-    return opportunities.listOpportunities(ctx, filter, orderBy, page);
+    return opportunities.listOpportunities(ctx, filter, orderBy, page, info);
   }
 
   @Query(() => Opportunity, { nullable: true, description: "null when it does not exist or is outside the caller's reach" })
-  opportunity(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Opportunity | null> {
-    return opportunities.findOpportunity(ctx, parseId(id, "id"));
+  opportunity(@Arg("id", () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Opportunity | null> {
+    return opportunities.readOpportunity(ctx, parseId(id, "id"), info);
   }
 
   @Mutation(() => Opportunity, {
@@ -123,13 +132,13 @@ export class OpportunityResolver {
   }
 
   @FieldResolver(() => Account, { nullable: true, description: "null when the account is outside the caller's reach" })
-  account(@Root() opportunity: Opportunity, @Ctx() ctx: Context) {
-    return loader(ctx, accountById).load(opportunity.accountId);
+  account(@Root() opportunity: Opportunity, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return loader(ctx, accountById).load(opportunity.accountId, info);
   }
 
   @FieldResolver(() => User)
-  owner(@Root() opportunity: Opportunity, @Ctx() ctx: Context) {
-    return loader(ctx, userById).load(opportunity.ownerId);
+  owner(@Root() opportunity: Opportunity, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return loader(ctx, userById).load(opportunity.ownerId, info);
   }
 
   @FieldResolver(() => Territory)
@@ -138,8 +147,8 @@ export class OpportunityResolver {
   }
 
   @FieldResolver(() => User, { nullable: true, description: "the manager who confirmed the outcome" })
-  closedBy(@Root() opportunity: Opportunity, @Ctx() ctx: Context) {
-    return opportunity.closedById === null ? null : loader(ctx, userById).load(opportunity.closedById);
+  closedBy(@Root() opportunity: Opportunity, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return opportunity.closedById === null ? null : loader(ctx, userById).load(opportunity.closedById, info);
   }
 
   @FieldResolver(() => Boolean, { description: "open, and no activity for a month as of `asOf` (default now)" })
@@ -148,13 +157,13 @@ export class OpportunityResolver {
   }
 
   @FieldResolver(() => [OpportunityStageChange], { description: "every stage change, oldest first" })
-  stageHistory(@Root() opportunity: Opportunity, @Ctx() ctx: Context) {
-    return loader(ctx, stageChangesByOpportunity).load(opportunity.id);
+  stageHistory(@Root() opportunity: Opportunity, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return loader(ctx, stageChangesByOpportunity).load(opportunity.id, info);
   }
 
   @FieldResolver(() => [Activity], { description: "newest first" })
-  activities(@Root() opportunity: Opportunity, @Ctx() ctx: Context) {
-    return loader(ctx, activitiesByRelated("Opportunity")).load(opportunity.id);
+  activities(@Root() opportunity: Opportunity, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return loader(ctx, activitiesByRelated("Opportunity")).load(opportunity.id, info);
   }
 }
 
@@ -163,7 +172,7 @@ export class OpportunityResolver {
 export class AccountOpportunitiesResolver {
   // Nullable so that a role without opportunity access gets FORBIDDEN here and keeps the rest of the account.
   @FieldResolver(() => [Opportunity], { nullable: true, description: "the account's opportunities in the caller's reach, newest first; null for roles that may not read opportunities" })
-  opportunities(@Root() account: Account, @Ctx() ctx: Context) {
-    return loader(ctx, opportunitiesByAccount).load(account.id);
+  opportunities(@Root() account: Account, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return loader(ctx, opportunitiesByAccount).load(account.id, info);
   }
 }

@@ -9,6 +9,7 @@ import { calendarDate } from "../../src/domain/calendar-date";
 import { money } from "../../src/domain/money";
 import { cleanText } from "../../src/domain/text";
 import { badInput, conflict, forbidden } from "../../src/errors";
+import type { SelectionInfo } from "../../src/graphql/selection";
 import { SortDirection, type ConnectionResult, type PageArgs } from "../../src/graphql/connection";
 import { parseId } from "../../src/graphql/ids";
 import { User } from "../../src/org/user.entity";
@@ -26,7 +27,7 @@ const AUDITED: (keyof Opportunity)[] = [
 ];
 
 /** Opportunities in the viewer's reach: the query, one by id (null outside the reach), one by id or NOT_FOUND. */
-export const { scoped: scopedOpportunities, find: findOpportunity, require: requireOpportunity } = scopedRecords(Opportunity, "o", OPPORTUNITY_SCOPE, "Opportunity");
+export const { scoped: scopedOpportunities, find: findOpportunity, require: requireOpportunity, read: readOpportunity } = scopedRecords(Opportunity, "o", OPPORTUNITY_SCOPE, "Opportunity");
 
 /**
  * An opportunity in the viewer's reach that still takes writes: what hangs off an archived account
@@ -56,16 +57,12 @@ const OPPORTUNITY_LIST: ListSpec<Opportunity, OpportunityFilter, OpportunityOrde
   defaultOrder: { field: OpportunityOrderField.CREATED_AT, direction: SortDirection.ASC },
 };
 
-export function listOpportunities(ctx: Context, filter: OpportunityFilter = {}, order: OpportunityOrder | undefined, page: PageArgs): Promise<ConnectionResult<Opportunity>> {
-  return listPage(scopedOpportunities(ctx), OPPORTUNITY_LIST, filter, order, page);
+export function listOpportunities(ctx: Context, filter: OpportunityFilter = {}, order: OpportunityOrder | undefined, page: PageArgs, info?: SelectionInfo): Promise<ConnectionResult<Opportunity>> {
+  return listPage(scopedOpportunities(ctx), OPPORTUNITY_LIST, filter, order, page, info);
 }
 
 export const isOpen = (o: Opportunity) => OPEN_STATUSES.includes(o.status);
 
-/** Opportunities of many accounts in the viewer's reach, one statement (Account.opportunities). */
-export async function opportunitiesOfAccounts(ctx: Context, accountIds: readonly number[]): Promise<Opportunity[]> {
-  return scopedOpportunities(ctx).andWhere("o.accountId IN (:...accountIds)", { accountIds: [...accountIds] }).orderBy("o.createdAt", "DESC").addOrderBy("o.id", "DESC").getMany();
-}
 
 const cleanList = (values: string[] | null | undefined) => [...new Set((values ?? []).map((v) => v.trim()).filter(Boolean))];
 const cleanAttachments = (values: Attachment[] | null | undefined): Attachment[] =>

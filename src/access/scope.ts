@@ -38,6 +38,16 @@ export interface ScopedRow {
 
 let parameterSeq = 0;
 
+const fixedByScope = new WeakMap<object, string>();
+
+/**
+ * The column (property) a Scope fixed by equality on a query it limited, the territory, if any: a
+ * keyset page walks the index that starts with it (src/db/pagination.ts).
+ */
+export function scopeFixes(qb: SelectQueryBuilder<ObjectLiteral>): string | undefined {
+  return fixedByScope.get(qb);
+}
+
 /**
  * Which commercial rows a viewer may reach (ARCHITECTURE.md, "A request's way", step 5).
  * Every list and every load by id goes through `apply` (or `applyThrough` for a child table), so a
@@ -70,9 +80,11 @@ export class Scope {
       case Reach.All:
         return qb;
       case Reach.Territory:
+        if (viewer.territoryIds.length === 1) fixedByScope.set(qb, columns.territory);
         return qb.andWhere(`${territory} IN (:...${p}t)`, { [`${p}t`]: viewer.territoryIds });
       case Reach.Team:
       case Reach.Own: {
+        if (viewer.territoryIds.length === 1) fixedByScope.set(qb, columns.territory);
         const owners = reach === Reach.Team ? viewer.teamIds : [viewer.id];
         return qb.andWhere(`${territory} IN (:...${p}t)`, { [`${p}t`]: viewer.territoryIds }).andWhere(
           new Brackets((w) => {

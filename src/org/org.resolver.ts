@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Info } from "type-graphql";
 import type { Context } from "../context";
 import { loader } from "../context";
 import { parseId } from "../graphql/ids";
@@ -6,12 +7,15 @@ import { Territory } from "./territory.entity";
 import { User } from "./user.entity";
 import { territoryById, userById } from "./org.loaders";
 import { freezeUser, listTerritories, listUsers } from "./user.service";
+import { rowsOf } from "../db/rows";
+
+rowsOf(User).reads({ territory: ["territoryId"], manager: ["managerId"] });
 
 @Resolver(() => User)
 export class OrgResolver {
   @Query(() => User, { nullable: true, description: "the logged-in user; null when anonymous or called with an API key" })
-  viewer(@Ctx() ctx: Context): Promise<User | null> | null {
-    return ctx.viewer?.kind === "user" ? loader(ctx, userById).load(ctx.viewer.id) : null;
+  viewer(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<User | null> | null {
+    return ctx.viewer?.kind === "user" ? loader(ctx, userById).load(ctx.viewer.id, info) : null;
   }
 
   @Query(() => [Territory])
@@ -35,7 +39,7 @@ export class OrgResolver {
   }
 
   @FieldResolver(() => User, { nullable: true })
-  manager(@Root() user: User, @Ctx() ctx: Context) {
-    return user.managerId === null ? null : loader(ctx, userById).load(user.managerId);
+  manager(@Root() user: User, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return user.managerId === null ? null : loader(ctx, userById).load(user.managerId, info);
   }
 }
