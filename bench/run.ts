@@ -19,6 +19,12 @@ const argv = process.argv.slice(2);
 const QUICK = argv.includes("--quick");
 const option = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
 const DIST = resolve(__dirname);
+/**
+ * `--baseline <dir>`: a checkout of an earlier commit, built (`npm ci && npm run build` in it). Its
+ * gateway runs beside this one on the same database, and every gateway load is measured on it too,
+ * interleaved, so a change's before and after come from one run (the machine drifts between runs).
+ */
+const BASELINE = option("--baseline");
 /** `--only 1,3`: run only those scenarios (for profiling one of them); all by default. */
 const ONLY = option("--only")?.split(",").map(Number);
 const wanted = (scenario: number) => !ONLY || ONLY.includes(scenario);
@@ -153,7 +159,8 @@ interface BenchUser {
   managerId: number | null;
 }
 
-async function liveScenario(gateway: Child, url: string, users: BenchUser[], tokens: Map<string, string>, opsToken: string, subscribers: number): Promise<void> {
+async function liveScenario(gateway: Child, target: string, users: BenchUser[], tokens: Map<string, string>, opsToken: string, subscribers: number): Promise<void> {
+  const url = gateway.url;
   const watchers = users.filter((u) => ["EXECUTIVE", "TERRITORY_HEAD", "SALES_MANAGER", "SALES_REP", "BUSINESS_MANAGER"].includes(u.role));
   const assigned = Array.from({ length: subscribers }, (_, i) => watchers[i % watchers.length]);
   const child = fork(join(DIST, "subscribers.js"), [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
@@ -225,7 +232,7 @@ async function liveScenario(gateway: Child, url: string, users: BenchUser[], tok
   };
   const result: Scenario = {
     scenario: `5 live, ${subscribers} subscribers`,
-    target: "gateway (graphql-ws)",
+    target,
     connected: connected.connected,
     connectFailed: connected.failed,
     connectSeconds,
@@ -291,6 +298,8 @@ async function main(): Promise<void> {
   // The same gateway without graphql-shield runs alongside, and its loads interleave with the
   // shielded one's, so drift on this shared machine does not pass for the permission layer's cost.
   const unshielded = await Child.start(join(DIST, "gateway.js"), { ...gatewayEnv, BENCH_PERMISSIONS: "0" });
+  const baseline = BASELINE ? await Child.start(join(resolve(BASELINE), "dist", "bench", "gateway.js"), gatewayEnv) : null;
+  const before = baseline ? `before (${baselineCommit(BASELINE!)})` : "";
   try {
     const manager = await login(gateway.url, "manager.coal@demo.test");
     const exec = await login(gateway.url, "exec@demo.test");
@@ -310,6 +319,7 @@ async function main(): Promise<void> {
         if (page !== 50) notes.push(`list page as ${v.label} has ${page} rows`);
         await measure("1 list page", `gateway, ${v.label}`, gateway, gqlJob(v.token, [body(LIST_QUERY, { first: 50 })]));
         await measure("1 list page", `gateway without shield, ${v.label}`, unshielded, gqlJob(v.token, [body(LIST_QUERY, { first: 50 })]));
+        if (baseline) await measure("1 list page", `${before}, ${v.label}`, baseline, gqlJob(v.token, [body(LIST_QUERY, { first: 50 })]));
         await measure("1 list page", `floor, ${v.label}`, floor, { kind: "rotate", path: "/list", paths: [`/list?viewer=${v.id}&first=50`], headers: {} });
       }
 
@@ -321,6 +331,7 @@ async function main(): Promise<void> {
       const one = await gql(gateway.url, ACCOUNT_360, { id: String(ids[0]) }, manager);
       if (!one.account) throw new Error(`account ${ids[0]} is not visible to the sales manager`);
       await measure("2 account 360", "gateway, sales manager", gateway, gqlJob(manager, ids.map((id) => body(ACCOUNT_360, { id: String(id) }))));
+      if (baseline) await measure("2 account 360", `${before}, sales manager`, baseline, gqlJob(manager, ids.map((id) => body(ACCOUNT_360, { id: String(id) }))));
       await measure("2 account 360", "floor, sales manager", floor, { kind: "rotate", path: "/account", paths: ids.map((id) => `/account?viewer=${viewers[0].id}&id=${id}`), headers: {} });
 
     }
@@ -337,6 +348,10 @@ async function main(): Promise<void> {
       if (page < settings.deepPage) notes.push(`deep paging: the sales manager's list has ${page} pages of 50 here, so "page 1,000" is page ${page}`);
       await measure("3 deep paging", "gateway, page 1", gateway, gqlJob(manager, [body(LIST_QUERY, { first: 50 })]), { page: 1 });
       await measure("3 deep paging", `gateway, page ${page}`, gateway, gqlJob(manager, [body(LIST_QUERY, { first: 50, after: cursor })]), { page });
+      if (baseline) {
+        await measure("3 deep paging", `${before}, page 1`, baseline, gqlJob(manager, [body(LIST_QUERY, { first: 50 })]), { page: 1 });
+        await measure("3 deep paging", `${before}, page ${page}`, baseline, gqlJob(manager, [body(LIST_QUERY, { first: 50, after: cursor })]), { page });
+      }
       await measure("3 deep paging", "floor, page 1", floor, { kind: "rotate", path: "/list", paths: [`/list?viewer=${viewers[0].id}&first=50`], headers: {} }, { page: 1 });
       await measure("3 deep paging", `floor, page ${page}`, floor, { kind: "rotate", path: "/list", paths: [`/list?viewer=${viewers[0].id}&first=50&after=${cursor}`], headers: {} }, { page });
 
@@ -355,33 +370,53 @@ async function main(): Promise<void> {
       console.log("5 live: leadAssigned subscribers");
       const tokens = new Map<string, string>();
       for (const u of users.filter((u) => ["EXECUTIVE", "TERRITORY_HEAD", "SALES_MANAGER", "SALES_REP", "BUSINESS_MANAGER"].includes(u.role))) tokens.set(u.email, await login(gateway.url, u.email));
-      for (const count of settings.subscriberCounts) await liveScenario(gateway, gateway.url, users, tokens, ops, count);
+      for (const count of settings.subscriberCounts) await liveScenario(gateway, "gateway (graphql-ws)", users, tokens, ops, count);
+      // The baseline at the largest count only: the one with a budget.
+      if (baseline) await liveScenario(baseline, `${before} (graphql-ws)`, users, tokens, ops, settings.subscriberCounts[settings.subscriberCounts.length - 1]);
     }
 
   } finally {
-    await Promise.all([gateway.stop(), unshielded.stop(), floor.stop()]);
+    await Promise.all([gateway.stop(), unshielded.stop(), floor.stop(), baseline?.stop()]);
   }
 
   const find = (scenario: string, target: string) => results.find((r) => r.scenario === scenario && r.target === target);
   const ratio = (a?: number, b?: number) => (a && b ? Math.round((a / b) * 100) / 100 : null);
-  const live = results.filter((r) => r.scenario.startsWith("5 live"));
+  const live = results.filter((r) => r.scenario.startsWith("5 live") && r.target.startsWith("gateway"));
   const largestLive = live[live.length - 1];
+  const liveBefore = results.find((r) => r.scenario.startsWith("5 live") && r.target.startsWith("before"));
   const deep = results.filter((r) => r.scenario === "3 deep paging" && r.target.startsWith("gateway"));
+  const deepBefore = results.filter((r) => r.scenario === "3 deep paging" && r.target.startsWith("before"));
+  const floorOf = (scenario: string, viewer: string) => find(scenario, `floor, ${viewer}`)?.requestsPerSecond;
+  const versusFloor = (scenario: string, viewer: string) => ({
+    gateway: ratio(find(scenario, `gateway, ${viewer}`)?.requestsPerSecond, floorOf(scenario, viewer)),
+    ...(baseline ? { before: ratio(find(scenario, `${before}, ${viewer}`)?.requestsPerSecond, floorOf(scenario, viewer)) } : {}),
+  });
+  const peakOf = (prefix: string) => Math.max(0, ...results.filter((r) => r.target.startsWith(prefix) && !r.target.includes("without shield")).map((r) => r.peakRssMb));
   const budgets = {
     statementsDoNotGrowWithPageSize: new Set(Object.values(perPageOf(notes))).size <= 1,
-    listThroughputVsFloor: {
-      salesManager: ratio(find("1 list page", "gateway, sales manager")?.requestsPerSecond, find("1 list page", "floor, sales manager")?.requestsPerSecond),
-      executive: ratio(find("1 list page", "gateway, executive")?.requestsPerSecond, find("1 list page", "floor, executive")?.requestsPerSecond),
-      budget: ">= 0.5",
-    },
-    account360ThroughputVsFloor: { ratio: ratio(find("2 account 360", "gateway, sales manager")?.requestsPerSecond, find("2 account 360", "floor, sales manager")?.requestsPerSecond), budget: ">= 0.5" },
+    listThroughputVsFloor: { salesManager: versusFloor("1 list page", "sales manager"), executive: versusFloor("1 list page", "executive"), budget: ">= 0.45" },
+    account360ThroughputVsFloor: { ...versusFloor("2 account 360", "sales manager"), budget: ">= 0.5" },
     shieldCost: {
       salesManager: ratio(find("1 list page", "gateway, sales manager")?.requestsPerSecond, find("1 list page", "gateway without shield, sales manager")?.requestsPerSecond),
       executive: ratio(find("1 list page", "gateway, executive")?.requestsPerSecond, find("1 list page", "gateway without shield, executive")?.requestsPerSecond),
       meaning: "throughput with shield / without",
     },
-    deepPageP50VsPage1: { ratio: ratio(deep[1]?.p50Ms, deep[0]?.p50Ms), throughputRatio: ratio(deep[0]?.requestsPerSecond, deep[1]?.requestsPerSecond), budget: "<= 1.5" },
-    live: largestLive ? { subscribers: largestLive.scenario, deliveryP99Ms: largestLive.deliveryP99Ms, peakRssMb: largestLive.peakRssMb, budget: "p99 < 250 ms, peak < 512 MB" } : null,
+    deepPageP50VsPage1: {
+      ratio: ratio(deep[1]?.p50Ms, deep[0]?.p50Ms),
+      throughputRatio: ratio(deep[0]?.requestsPerSecond, deep[1]?.requestsPerSecond),
+      ...(baseline ? { before: ratio(deepBefore[1]?.p50Ms, deepBefore[0]?.p50Ms) } : {}),
+      budget: "<= 1.2",
+    },
+    live: largestLive
+      ? {
+          subscribers: largestLive.scenario,
+          deliveryP99Ms: largestLive.deliveryP99Ms,
+          peakRssMb: largestLive.peakRssMb,
+          ...(liveBefore ? { before: { deliveryP99Ms: liveBefore.deliveryP99Ms, peakRssMb: liveBefore.peakRssMb } } : {}),
+          budget: "p99 < 250 ms, peak < 512 MB",
+        }
+      : null,
+    peakRssMb: { gateway: peakOf("gateway"), ...(baseline ? { before: peakOf("before") } : {}), budget: "no higher than before" },
   };
   const report = {
     startedAt: started.toISOString(),
@@ -401,6 +436,15 @@ async function main(): Promise<void> {
   console.log(`\nbudgets: ${JSON.stringify(budgets)}`);
   for (const note of notes) console.log(`note: ${note}`);
   console.log(`results: ${file} (${report.seconds.toFixed(0)} s)`);
+}
+
+/** The short commit of a baseline checkout, for the labels. */
+function baselineCommit(dir: string): string {
+  try {
+    return execFileSync("git", ["-C", dir, "rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+  } catch {
+    return "baseline";
+  }
 }
 
 function perPageOf(list: string[]): Record<string, number> {
