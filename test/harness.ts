@@ -56,6 +56,8 @@ export interface TestGateway {
   ws(token: string | null): Client;
   /** SQL statements sent while `work` ran */
   countStatements(work: () => Promise<unknown>): Promise<number>;
+  /** the SQL statements sent while `work` ran, as text */
+  statementsOf(work: () => Promise<unknown>): Promise<string[]>;
   stop(): Promise<void>;
 }
 
@@ -131,6 +133,16 @@ export async function startTestGateway(env: Record<string, string> = {}, options
       const before = CountingLogger.statements;
       await work();
       return CountingLogger.statements - before;
+    },
+    statementsOf: async (work) => {
+      const recorded: string[] = [];
+      CountingLogger.recording = recorded;
+      try {
+        await work();
+      } finally {
+        CountingLogger.recording = null;
+      }
+      return recorded;
     },
     stop: async () => {
       await Promise.all(clients.map((c) => c.dispose()));

@@ -6,13 +6,18 @@ import { AbstractLogger, type LogLevel, type LogMessage, type QueryRunner } from
  */
 export class CountingLogger extends AbstractLogger {
   static statements = 0;
+  /** while set, every counted statement's text is added to it (tests: which columns a query reads) */
+  static recording: string[] | null = null;
 
   constructor(private readonly echo: boolean) {
     super();
   }
 
   override logQuery(query: string, parameters?: unknown[], _queryRunner?: QueryRunner): void {
-    if (!/^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|PRAGMA)/i.test(query)) CountingLogger.statements++;
+    if (!/^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|PRAGMA)/i.test(query)) {
+      CountingLogger.statements++;
+      CountingLogger.recording?.push(query);
+    }
     if (this.echo) console.log("sql:", query, parameters ?? "");
   }
 
