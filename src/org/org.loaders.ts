@@ -1,6 +1,6 @@
-import { byIdLoader } from "../db/loaders";
+import { byIdLoader, rowsById } from "../db/loaders";
 import { Territory } from "./territory.entity";
 import { User } from "./user.entity";
 
-export const userById = byIdLoader(User);
+export const userById = rowsById(User);
 export const territoryById = byIdLoader(Territory);
