@@ -2,6 +2,7 @@ import type { Context } from "../context";
 import { Role } from "../access/roles";
 import { forbidden, notFound, conflict } from "../errors";
 import { inTransaction } from "../db/unit-of-work";
+import { userChanged } from "./org.events";
 import { User } from "./user.entity";
 import { Territory } from "./territory.entity";
 
@@ -43,6 +44,7 @@ export async function freezeUser(ctx: Context, id: number): Promise<User> {
     await uow.manager.update(User, { id }, { frozen: true, frozenAt: user.frozenAt });
     await uow.audit("User", id, "FREEZE", { frozen: { from: false, to: true } });
     uow.emit({ name: "principal.revoked", payload: { kind: "user", id } });
+    uow.emit(userChanged(id));
     return user;
   });
 }
