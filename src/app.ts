@@ -16,6 +16,7 @@ import { queryCostRule } from "./graphql/query-cost";
 import type { EventName } from "./events/domain-events";
 import { OutboxDispatcher, type OutboxConsumer } from "./events/outbox";
 import { startJobs } from "./jobs/scheduler";
+import { cacheOrganisation } from "./org/org-cache";
 import type { CrmModule } from "./modules/contract";
 import { composeModules } from "./registry";
 import { buildGatewaySchema } from "./schema";
@@ -71,6 +72,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
   const modules = composeModules(config.modules);
   const db = await openDatabase(config, modules);
   const services = createServices(config, db, modules);
+  cacheOrganisation(services);
   await seedDemoIfWanted(services, modules);
   const outbox = new OutboxDispatcher(db, consumersOf(modules, services), {
     dispatch: config.outboxDispatch,
