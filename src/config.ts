@@ -40,6 +40,10 @@ export interface Config {
   outboxPollMs: number;
   /** how long handled events stay in the outbox */
   outboxRetentionDays: number;
+  /** whether the users and API keys behind credentials are kept between requests (src/org/org-cache.ts) */
+  viewerCache: boolean;
+  /** how long a kept user or key is trusted: the bound on writes this process hears no event of (other instances, SQL by hand) */
+  viewerCacheTtlMs: number;
   logSql: boolean;
 }
 
@@ -133,6 +137,8 @@ export function loadConfig(env: Env = process.env): Config {
     outboxDispatch: flag(env, "OUTBOX_DISPATCH", true),
     outboxPollMs: int(env, "OUTBOX_POLL_MS", 5000, 100, 3600_000),
     outboxRetentionDays: int(env, "OUTBOX_RETENTION_DAYS", 7, 1, 3650),
+    viewerCache: flag(env, "VIEWER_CACHE", true),
+    viewerCacheTtlMs: int(env, "VIEWER_CACHE_TTL_MS", 10_000, 100, 3600_000),
     logSql: flag(env, "LOG_SQL", false),
   };
 }

@@ -7,7 +7,7 @@ import { Territory } from "./territory.entity";
  * ten segments). Dropped when a commit announces `territory.changed` (org-cache.ts), and read again
  * when asked for an id it does not hold: a territory inserted where no event reaches this process
  * (another process's seed) is found that way; renaming one there would need that event carried
- * across processes (Redis).
+ * across processes (Redis), as users and keys would (org-cache.ts).
  *
  * The rows are shared by every request, so they are frozen.
  */
