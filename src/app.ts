@@ -12,6 +12,7 @@ import type { Config } from "./config";
 import { createContext, createServices, type Context, type Services } from "./context";
 import { openDatabase } from "./db/data-source";
 import { formatError } from "./errors";
+import { createExecutor, type GraphQLExecutor } from "./graphql/executor";
 import { queryCostRule } from "./graphql/query-cost";
 import type { EventName } from "./events/domain-events";
 import { OutboxDispatcher, type OutboxConsumer } from "./events/outbox";
@@ -21,6 +22,7 @@ import type { CrmModule } from "./modules/contract";
 import { composeModules } from "./registry";
 import { buildGatewaySchema } from "./schema";
 import { seedDemoIfWanted } from "../seeds";
+import { executorGateway } from "./server/apollo-executor";
 import { clientAddress, handleGraphQL } from "./server/http";
 import { attachWebSocket } from "./server/websocket";
 
@@ -29,6 +31,8 @@ export interface Gateway {
   port: number;
   services: Services;
   modules: CrmModule[];
+  /** the compiled executor serving HTTP and WebSocket operations; null with GRAPHQL_JIT=0 (graphql-js alone) */
+  executor: GraphQLExecutor | null;
   stop(): Promise<void>;
 }
 
@@ -95,13 +99,15 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     blockFieldSuggestion: { enabled: config.production },
   }).protect();
   const limits = [...armor.validationRules, queryCostRule(config.queryMaxCost)];
+  const executor = config.graphqlJit ? createExecutor(schema) : null;
 
   const httpServer: Server = createServer();
   // Requests still executing. Apollo's drain waits for open connections only; a request whose client
   // has hung up runs on, and must finish before the database closes under it.
   const inFlight = new Set<Promise<void>>();
   const apollo = new ApolloServer<Context>({
-    schema,
+    // Apollo has no executor option: the compiled executor comes in as a gateway serving this schema.
+    ...(executor ? { gateway: executorGateway(schema, executor) } : { schema }),
     introspection: !config.production,
     includeStacktraceInErrorResponses: config.debugErrors,
     formatError: formatError(config.debugErrors, config.production),
@@ -144,7 +150,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     res.end(JSON.stringify({ error: "not found; GraphQL is served at /graphql" }));
   });
 
-  const ws = attachWebSocket(httpServer, schema, services, limits);
+  const ws = attachWebSocket(httpServer, schema, services, limits, executor);
   const stopJobs = startJobs(services, modules.flatMap((m) => m.jobs ?? []));
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const port = (httpServer.address() as AddressInfo).port;
@@ -155,6 +161,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     port,
     services,
     modules,
+    executor,
     stop: () =>
       (stopping ??= (async () => {
         stopJobs();

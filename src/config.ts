@@ -33,6 +33,8 @@ export interface Config {
   queryMaxAliases: number;
   queryMaxTokens: number;
   queryMaxCost: number;
+  /** run queries and mutations compiled by graphql-jit (src/graphql/executor.ts); false: graphql-js alone */
+  graphqlJit: boolean;
   shutdownGraceMs: number;
   /** whether this instance runs module event handlers from the outbox (every instance writes it) */
   outboxDispatch: boolean;
@@ -133,6 +135,7 @@ export function loadConfig(env: Env = process.env): Config {
     queryMaxAliases: int(env, "QUERY_MAX_ALIASES", 15, 0, 1000),
     queryMaxTokens: int(env, "QUERY_MAX_TOKENS", 2000, 100, 100000),
     queryMaxCost: int(env, "QUERY_MAX_COST", 5000, 10, 1000000),
+    graphqlJit: flag(env, "GRAPHQL_JIT", true),
     shutdownGraceMs: int(env, "SHUTDOWN_GRACE_MS", 10_000, 0, 600_000),
     outboxDispatch: flag(env, "OUTBOX_DISPATCH", true),
     outboxPollMs: int(env, "OUTBOX_POLL_MS", 5000, 100, 3600_000),

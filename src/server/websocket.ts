@@ -17,6 +17,7 @@ import { authenticate } from "../auth/authenticate";
 import { createContext, type Services } from "../context";
 import { ErrorCode, formatError, hideSuggestions, withCode } from "../errors";
 import { DocumentCache } from "./document-cache";
+import type { GraphQLExecutor } from "../graphql/executor";
 import { PRINCIPAL_REVOKED } from "../events/core.events";
 
 type ConnectionExtra = {
@@ -50,8 +51,9 @@ function closeAtExpiry(socket: WebSocket, expiresAt: Date, extra: ConnectionExtr
  * every subscribe re-checks the credential (frozen users, expired or revoked keys), and a
  * `principal.revoked` event closes that principal's sockets at once. graphql-ws runs its own
  * parse and validation, so the same limits and production settings as over HTTP are applied here.
+ * Queries and mutations run on `executor` as over HTTP, when there is one.
  */
-export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, services: Services, limits: ValidationRule[]) {
+export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, services: Services, limits: ValidationRule[], executor: GraphQLExecutor | null) {
   // Like HTTP's body limit: ws closes a socket whose message is larger with 1009 before it is buffered whole.
   const wss = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: services.config.wsMaxMessageBytes });
   const sockets = new Map<string, Set<WebSocket>>();
@@ -69,6 +71,9 @@ export function attachWebSocket(httpServer: HttpServer, schema: GraphQLSchema, s
 
   const server = useServer<Record<string, unknown>, ConnectionExtra>(
     {
+      // Subscriptions stay on graphql-js `subscribe` (graphql-ws's default): graphql-jit's subscription
+      // support is the weaker part of it, and each event is one small execution, not a list page.
+      ...(executor ? { execute: (args) => executor.execute(args) } : {}),
       onConnect: async (ctx) => {
         const params = ctx.connectionParams ?? {};
         const authorization = (params.authorization ?? params.Authorization) as string | undefined;
