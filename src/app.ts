@@ -19,6 +19,7 @@ import { OutboxDispatcher, type OutboxConsumer } from "./events/outbox";
 import { startJobs } from "./jobs/scheduler";
 import { cacheOrganisation } from "./org/org-cache";
 import type { CrmModule } from "./modules/contract";
+import { moduleRoutes } from "./modules/routes";
 import { composeModules } from "./registry";
 import { buildGatewaySchema } from "./schema";
 import { seedDemoIfWanted } from "../seeds";
@@ -131,6 +132,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
   });
   await apollo.start();
 
+  const moduleRoute = moduleRoutes(modules, services);
   httpServer.on("request", (req, res) => {
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/healthz" && req.method === "GET") {
@@ -144,6 +146,12 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
       const handled = handleGraphQL(apollo, req, res, () => requestContext(services, req.headers.authorization, clientAddress(req)));
       inFlight.add(handled);
       void handled.finally(() => inFlight.delete(handled));
+      return;
+    }
+    const routed = moduleRoute(req, res, path);
+    if (routed) {
+      inFlight.add(routed);
+      void routed.finally(() => inFlight.delete(routed));
       return;
     }
     res.writeHead(404, { "content-type": "application/json" });

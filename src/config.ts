@@ -18,6 +18,8 @@ export interface Config {
   seedDemo: boolean;
   debugErrors: boolean;
   followUpSweepIntervalMs: number;
+  /** how often SENT quotes past their validity are marked EXPIRED; 0 disables the job */
+  quoteExpiryIntervalMs: number;
   loginMaxAttemptsPerAccount: number;
   loginMaxAttemptsPerAddress: number;
   loginWindowSeconds: number;
@@ -124,6 +126,7 @@ export function loadConfig(env: Env = process.env): Config {
     seedDemo: flag(env, "SEED_DEMO", false),
     debugErrors: flag(env, "CRM_DEBUG_ERRORS", false),
     followUpSweepIntervalMs: int(env, "FOLLOW_UP_SWEEP_INTERVAL_MS", 3600_000, 0, 7 * 24 * 3600_000),
+    quoteExpiryIntervalMs: int(env, "QUOTE_EXPIRY_INTERVAL_MS", 3600_000, 0, 7 * 24 * 3600_000),
     loginMaxAttemptsPerAccount: int(env, "LOGIN_MAX_ATTEMPTS_PER_ACCOUNT", 5, 1, 1000),
     loginMaxAttemptsPerAddress: int(env, "LOGIN_MAX_ATTEMPTS_PER_ADDRESS", 20, 1, 100000),
     loginWindowSeconds: int(env, "LOGIN_WINDOW_SECONDS", 900, 1, 86400),

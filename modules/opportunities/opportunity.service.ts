@@ -155,16 +155,23 @@ export function updateOpportunity(ctx: Context, id: number, version: number, inp
 
 /** Moves an open opportunity to another open stage, with the territory's probability; every move is recorded. */
 export function moveOpportunityStage(ctx: Context, id: number, stage: OpportunityStage): Promise<Opportunity> {
+  return inTransaction(ctx, (uow) => moveOpportunityStageWithin(ctx, uow, id, stage));
+}
+
+/**
+ * The same move inside the caller's transaction, with the same rules (an opportunity in reach, OPEN,
+ * on an account that is not archived, to another open stage): an accepted quote moves its
+ * opportunity to COMMITMENT with this (modules/quotes).
+ */
+export async function moveOpportunityStageWithin(ctx: Context, uow: UnitOfWork, id: number, stage: OpportunityStage): Promise<Opportunity> {
   if (!OPEN_STAGES.includes(stage)) throw badInput("stage", "WON and LOST are reached by requestClose and the manager's confirmation");
-  return inTransaction(ctx, async (uow) => {
-    const opportunity = await requireWritableOpportunity(ctx, uow.manager, id);
-    assertOpen(opportunity);
-    if (opportunity.stage === stage) throw conflict(`Opportunity ${id} is already at ${stage}`, { reason: OpportunityReason.AlreadyDecided, field: "stage" });
-    const from = opportunity.stage;
-    const updated = await versionedUpdate(uow, Opportunity, opportunity, { stage, probability: await probabilityOf(uow.manager, opportunity.territoryId, stage) }, { action: "STAGE", audited: AUDITED });
-    await recordStage(uow, id, from, stage, ctx.viewer!.id, updated.updatedAt);
-    return updated;
-  });
+  const opportunity = await requireWritableOpportunity(ctx, uow.manager, id);
+  assertOpen(opportunity);
+  if (opportunity.stage === stage) throw conflict(`Opportunity ${id} is already at ${stage}`, { reason: OpportunityReason.AlreadyDecided, field: "stage" });
+  const from = opportunity.stage;
+  const updated = await versionedUpdate(uow, Opportunity, opportunity, { stage, probability: await probabilityOf(uow.manager, opportunity.territoryId, stage) }, { action: "STAGE", audited: AUDITED });
+  await recordStage(uow, id, from, stage, ctx.viewer!.id, updated.updatedAt);
+  return updated;
 }
 
 /** The owner asks to close as WON or LOST (a lost reason is required); the manager confirms (PRODUCT.md, "Closing"). */

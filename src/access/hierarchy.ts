@@ -1,3 +1,4 @@
+import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { Role } from "./roles";
 import type { Viewer } from "./viewer";
 
@@ -26,5 +27,29 @@ export function isAbove(viewer: Viewer, person: Subordinate): boolean {
       return person.managerId === viewer.id;
     default:
       return false;
+  }
+}
+
+/**
+ * The same rule as `isAbove`, as a condition on a query that joins the person as `alias` (a users
+ * row: id, role, territoryId, managerId): the people `viewer` stands above, for lists of what waits
+ * for their decision.
+ */
+export function whereAbove<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, viewer: Viewer, alias: string): SelectQueryBuilder<T> {
+  if (viewer.kind !== "user") return qb.andWhere("1 = 0");
+  switch (viewer.role) {
+    case Role.EXECUTIVE:
+      return qb.andWhere(`${alias}.id <> :aboveViewer`, { aboveViewer: viewer.id });
+    case Role.TERRITORY_HEAD:
+      if (viewer.territoryIds.length === 0) return qb.andWhere("1 = 0");
+      return qb.andWhere(`${alias}.id <> :aboveViewer AND ${alias}.territoryId IN (:...aboveTerritories) AND ${alias}.role NOT IN (:...aboveRoles)`, {
+        aboveViewer: viewer.id,
+        aboveTerritories: viewer.territoryIds,
+        aboveRoles: [Role.TERRITORY_HEAD, Role.EXECUTIVE],
+      });
+    case Role.SALES_MANAGER:
+      return qb.andWhere(`${alias}.managerId = :aboveViewer AND ${alias}.id <> :aboveViewer`, { aboveViewer: viewer.id });
+    default:
+      return qb.andWhere("1 = 0");
   }
 }

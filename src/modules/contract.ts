@@ -13,6 +13,25 @@ export interface Job {
   run: (services: Services, now: Date) => Promise<unknown>;
 }
 
+/** What a module's HTTP route answers: a status, a content type and the body. */
+export interface HttpResponse {
+  status: number;
+  contentType: string;
+  body: Buffer | string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * An HTTP route beside /graphql (a document to download): `path` matches the request's path, its
+ * groups are handed to `handle` with the caller's context, authenticated from the same bearer
+ * token as GraphQL (src/modules/routes.ts). Reads go through the Scope as every read does.
+ */
+export interface HttpRoute {
+  method: "GET";
+  path: RegExp;
+  handle: (ctx: Context, params: string[]) => Promise<HttpResponse>;
+}
+
 /**
  * The module contract (ARCHITECTURE.md, "The module contract"): the one declaration that says
  * everything a module adds to the gateway.
@@ -31,6 +50,8 @@ export interface CrmModule {
   grants: Grants;
   migrations: (new () => MigrationInterface)[];
   jobs?: Job[];
+  /** HTTP routes the module serves beside /graphql */
+  routes?: HttpRoute[];
   /**
    * Domain event handlers, by event name. They run from the outbox after the commit, at least once
    * (retried until they succeed), so they must be idempotent; the payload comes back from JSON.
