@@ -118,6 +118,9 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     parseOptions: { maxTokens: config.queryMaxTokens },
     validationRules: limits,
     allowBatchedHttpRequests: false,
+    // Apollo's default pretty-prints every response (two-space indent): a 50-account page grows by a
+    // third, and its serialisation and socket writes were ~5 % of the gateway's CPU (BENCHMARKS.md).
+    stringifyResult: (result) => JSON.stringify(result),
     // main.ts handles SIGTERM (drain, close subscriptions and the database, exit 0). Apollo's own
     // handler would race it: a second stop() during Apollo's drain waits on a barrier Apollo never
     // resolves on success, and the process hangs instead of exiting.
