@@ -9,6 +9,7 @@ import { databaseKind, openDatabase } from "../src/db/data-source";
 import type { CrmModule } from "../src/modules/contract";
 import { composeModules } from "../src/registry";
 import { normaliseAccountName } from "../modules/accounts";
+import { DEFAULT_POLICY, lineTotal, netRatio, requiredApproval, sumMoney } from "../modules/quotes";
 import { seedDemo } from "./index";
 import { DEMO_EXEC_EMAIL, DEMO_PASSWORD } from "./demo/organisation";
 import { random } from "./demo/random";
@@ -182,7 +183,9 @@ async function main(): Promise<void> {
   const withOpportunities = await tableExists(db, "opportunities");
   const withLeads = await tableExists(db, "leads");
   const staff = await organisation(config, db, modules);
-  const tables = ["accounts", "contacts", "activities", ...(withOpportunities ? ["opportunities"] : []), ...(withLeads ? ["leads"] : [])];
+  // Quotes on every fourth opportunity, priced from the demo catalogue of their territory (when there is one).
+  const quoting = withOpportunities && (await tableExists(db, "quotes")) ? await quoteCatalogue(db, staff) : null;
+  const tables = ["accounts", "contacts", "activities", ...(withOpportunities ? ["opportunities"] : []), ...(withLeads ? ["leads"] : []), ...(quoting ? ["quotes", "quote_lines"] : [])];
   const next = await nextIds(db, tables);
   const firstAccount = next.accounts;
   const sink = databaseKind(config.databaseUrl) === "mysql" ? await mysqlSink(config.databaseUrl) : sqliteSink(db);
@@ -190,7 +193,7 @@ async function main(): Promise<void> {
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
   const anchor = new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z").getTime();
   const counts: Record<string, number> = Object.fromEntries(tables.map((t) => [t, 0]));
-  console.log(`seed:scale: ${total} accounts into ${config.databaseUrl.replace(/\/\/[^@]*@/, "//")} (opportunities: ${withOpportunities ? "yes" : "skipped, no table"}; leads: ${withLeads ? "yes" : "skipped, no table"})`);
+  console.log(`seed:scale: ${total} accounts into ${config.databaseUrl.replace(/\/\/[^@]*@/, "//")} (opportunities: ${withOpportunities ? "yes" : "skipped, no table"}; leads: ${withLeads ? "yes" : "skipped, no table"}; quotes: ${quoting ? "yes" : "skipped, no table or catalogue"})`);
 
   const started = Date.now();
   let inFlight: Promise<void> | null = null;
@@ -257,6 +260,8 @@ async function main(): Promise<void> {
           closed ? new Date(anchor - Math.floor(rand() * 90) * DAY) : null, closed ? t.managerId : null, rand() < 0.3 ? '["Shenhua Trading"]' : "[]",
           "Send the revised offer", "[]", null, lastContactAt, lastContactAt, actor, oppCreated, oppCreated, 1,
         ]));
+        const opportunityId = next.opportunities - 1;
+        if (quoting && opportunityId % 4 === 0) rows.quotes.push(quoteRow(quoting, t, { opportunityId, accountId: id, ownerId: actor, createdAt: oppCreated }, rand, next, rows.quote_lines));
       }
       // 0 to 2 leads (1 on average): most assigned, some waiting for dispatch.
       const leadCount = withLeads ? Math.floor(rand() * 3) : 0;
@@ -294,6 +299,13 @@ async function main(): Promise<void> {
   }
   await inFlight;
   await sink.close();
+  if (quoting) {
+    for (const [key, lastNumber] of quoting.sequences) {
+      const [territoryId, year] = key.split("/").map(Number);
+      await db.query("DELETE FROM quote_number_counters WHERE territoryId = ? AND year = ?", [territoryId, year]);
+      await db.query("INSERT INTO quote_number_counters (territoryId, year, lastNumber) VALUES (?, ?, ?)", [territoryId, year, lastNumber]);
+    }
+  }
   const seconds = (Date.now() - started) / 1000;
   const rowsTotal = Object.values(counts).reduce((a, b) => a + b, 0);
   if (databaseKind(config.databaseUrl) === "mysql") {
@@ -304,6 +316,67 @@ async function main(): Promise<void> {
   console.log(`seed:scale: ${rowsTotal} rows in ${seconds.toFixed(1)} s, ${Math.round(rowsTotal / seconds)} rows/s`);
 }
 
+interface QuoteCatalogue {
+  /** per territory: [productId, listPrice] of the products priced there */
+  prices: Map<number, [number, string][]>;
+  /** the last quote number per "territoryId/year", continued from the counters */
+  sequences: Map<string, number>;
+  codes: Map<number, string>;
+  year: number;
+}
+
+async function quoteCatalogue(db: DataSource, staff: TerritoryStaff[]): Promise<QuoteCatalogue | null> {
+  const prices = new Map<number, [number, string][]>();
+  for (const t of staff) {
+    const rows: { productId: number; listPrice: string | number }[] = await db.query("SELECT productId, listPrice FROM price_list_entries WHERE territoryId = ? ORDER BY productId", [t.id]);
+    if (rows.length === 0) return null;
+    prices.set(t.id, rows.map((r) => [Number(r.productId), typeof r.listPrice === "number" ? r.listPrice.toFixed(2) : r.listPrice]));
+  }
+  const year = new Date().getUTCFullYear();
+  const counters: { territoryId: number; year: number; lastNumber: number }[] = await db.query("SELECT territoryId, year, lastNumber FROM quote_number_counters");
+  const sequences = new Map(counters.map((c) => [`${c.territoryId}/${c.year}`, Number(c.lastNumber)]));
+  return { prices, sequences, codes: new Map(staff.map((t) => [t.id, t.code])), year };
+}
+
+const QUOTE_STATUSES = ["DRAFT", "APPROVED", "SENT", "SENT", "ACCEPTED", "DECLINED", "EXPIRED"];
+const QUOTE_RATIOS = ["1.0000", "0.9800", "0.9500", "0.9200", "0.9000"];
+
+/** A quote (within the free discount, so it needs no approval request) with 1 to 3 lines of its territory's catalogue. */
+function quoteRow(
+  catalogue: QuoteCatalogue,
+  t: TerritoryStaff,
+  on: { opportunityId: number; accountId: number; ownerId: number; createdAt: Date },
+  rand: () => number,
+  next: Record<string, number>,
+  lines: string[],
+): string {
+  const id = next.quotes++;
+  const key = `${t.id}/${catalogue.year}`;
+  const sequence = (catalogue.sequences.get(key) ?? 0) + 1;
+  catalogue.sequences.set(key, sequence);
+  const priced = catalogue.prices.get(t.id)!;
+  const ratio = QUOTE_RATIOS[Math.floor(rand() * QUOTE_RATIOS.length)];
+  const made = Array.from({ length: 1 + Math.floor(rand() * 3) }, (_, position) => {
+    const [productId, listPrice] = priced[Math.floor(rand() * priced.length)];
+    const quantity = `${1 + Math.floor(rand() * 500)}.${String(Math.floor(rand() * 1000)).padStart(3, "0")}`;
+    const netPrice = (Number(listPrice) * Number(ratio)).toFixed(2);
+    const line = { quantity, listPrice, netPrice, lineListTotal: lineTotal(quantity, listPrice), lineNetTotal: lineTotal(quantity, netPrice) };
+    lines.push(row([next.quote_lines++, id, position + 1, productId, quantity, listPrice, netPrice, line.lineListTotal, line.lineNetTotal]));
+    return line;
+  });
+  const listTotal = sumMoney(made.map((l) => l.lineListTotal));
+  const netTotal = sumMoney(made.map((l) => l.lineNetTotal));
+  const ownerRole = on.ownerId === t.headId ? Role.TERRITORY_HEAD : on.ownerId === t.managerId ? Role.SALES_MANAGER : Role.SALES_REP;
+  const approval = requiredApproval(netRatio(netTotal, listTotal), DEFAULT_POLICY, { role: ownerRole, managerRole: ownerRole === Role.SALES_REP ? Role.SALES_MANAGER : Role.TERRITORY_HEAD });
+  const status = QUOTE_STATUSES[Math.floor(rand() * QUOTE_STATUSES.length)];
+  const validUntil = new Date(on.createdAt.getTime() + (status === "EXPIRED" ? 10 : 400) * DAY).toISOString().slice(0, 10);
+  return row([
+    id, `Q-${catalogue.codes.get(t.id)}-${catalogue.year}-${String(sequence).padStart(6, "0")}`, 1, on.opportunityId, on.accountId, t.id, on.ownerId,
+    approval && status !== "DRAFT" ? "DRAFT" : status, validUntil, "CNY", listTotal, netTotal, netRatio(netTotal, listTotal), approval?.role ?? null, approval?.step ?? null,
+    null, status === "DECLINED" ? "Price too high" : null, on.ownerId, on.createdAt, on.createdAt, 1,
+  ]);
+}
+
 const COLUMNS: Record<string, string> = {
   accounts:
     "id, name, nameKey, registrationNo, status, approvalStatus, tier, industry, region, territoryId, ownerId, previousOwnerId, creditLimit, creditTermsDays, riskGrade, followUpState, inPublicPool, lastContactAt, assignedAt, claimedAt, approvedAt, archivedAt, createdById, createdAt, updatedAt, version",
@@ -311,6 +384,9 @@ const COLUMNS: Record<string, string> = {
   activities: "id, type, subject, accountId, relatedType, relatedId, territoryId, ownerId, dueAt, doneAt, outcome, createdById, createdAt",
   opportunities:
     "id, name, accountId, territoryId, ownerId, amount, expectedCloseDate, stage, probability, status, requestedOutcome, lostReason, closeRequestedAt, closedAt, closedById, competitors, nextStep, attachments, leadId, lastActivityAt, activityClockAt, createdById, createdAt, updatedAt, version",
+  quotes:
+    "id, number, quoteVersion, opportunityId, accountId, territoryId, ownerId, status, validUntil, currency, listTotal, netTotal, netRatio, requiredApproverRole, requiredStep, supersededById, declineReason, createdById, createdAt, updatedAt, version",
+  quote_lines: "id, quoteId, position, productId, quantity, listPrice, netPrice, lineListTotal, lineNetTotal",
   leads:
     "id, status, company, contactName, email, phone, channel, industry, region, note, territoryId, ownerId, assignedById, assignedAt, disqualifyReason, convertedAccountId, convertedOpportunityId, convertedAt, lastActivityAt, activityClockAt, createdById, createdAt, updatedAt, version",
 };

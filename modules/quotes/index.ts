@@ -87,5 +87,6 @@ export { findQuote, scopedQuotes, QUOTE_SCOPE } from "./quote.service";
 export { quoteById } from "./quote.loaders";
 export { QuotePermission } from "./quote.permissions";
 export { QuoteReason } from "./quote.reasons";
-export { Quantity, Ratio } from "./quote-decimal";
+export { lineTotal, netRatio, sumMoney, Quantity, Ratio } from "./quote-decimal";
+export { DEFAULT_POLICY, requiredApproval } from "./quote-approval";
 export { rmbUppercase } from "./rmb-uppercase";

@@ -170,7 +170,7 @@ describe("a quote's life", () => {
   });
 
   it("numbers 20 quotes created at once without a duplicate or a gap", async () => {
-    const opportunities = [];
+    const opportunities: string[] = [];
     for (let i = 0; i < 4; i++) opportunities.push((await s.opportunity(REP)).opportunityId);
     const token = await t.token(REP);
     const product = await s.product("COAL-5500");
