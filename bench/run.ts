@@ -34,6 +34,10 @@ const settings = QUICK
   ? { accounts: 3000, seconds: 1, connections: 8, subscriberCounts: [100, 500], events: 3, eventGapMs: 300, deepPage: 1000 }
   : { accounts: Number(option("--accounts") ?? 1_000_000), seconds: Number(option("--seconds") ?? 10), connections: 10, subscriberCounts: [1000, 10000], events: 20, eventGapMs: 1500, deepPage: 1000 };
 
+/** Scenario 6: a page of quotes as a quotes screen shows it (issue 11). */
+const QUOTES_QUERY = `query Quotes($first: Int!) {
+  quotes(first: $first) { edges { node { id number quoteVersion status netTotal netRatio validUntil owner { id name } territory { id code } account { id name } opportunity { id name } lines { quantity netPrice lineNetTotal product { id name unit } } } } }
+}`;
 const LIST_QUERY = `query List($first: Int!, $after: String) {
   accounts(first: $first, after: $after) {
     edges { node { id name owner { id name } territory { id name } contacts { id name title } opportunities { id name stage amount status } } }
@@ -373,6 +377,15 @@ async function main(): Promise<void> {
       for (const count of settings.subscriberCounts) await liveScenario(gateway, "gateway (graphql-ws)", users, tokens, ops, count);
       // The baseline at the largest count only: the one with a budget.
       if (baseline) await liveScenario(baseline, `${before} (graphql-ws)`, users, tokens, ops, settings.subscriberCounts[settings.subscriberCounts.length - 1]);
+    }
+    if (wanted(6)) {
+      console.log("6 quotes list: 50 quotes with owner, territory, account, opportunity, lines and their products (sales manager)");
+      const perPage: Record<string, number> = {};
+      for (const size of [5, 20, 50]) perPage[size] = await statementsOf(gateway, () => gql(gateway.url, QUOTES_QUERY, { first: size }, manager));
+      notes.push(`statements for one quotes page as the sales manager by page size: ${Object.entries(perPage).map(([k, v]) => `${k} rows: ${v}`).join(", ")}`);
+      const page = (await gql(gateway.url, QUOTES_QUERY, { first: 50 }, manager)).quotes.edges.length;
+      if (page !== 50) notes.push(`quotes page as the sales manager has ${page} rows`);
+      await measure("6 quotes list", "gateway, sales manager", gateway, gqlJob(manager, [body(QUOTES_QUERY, { first: 50 })]));
     }
 
   } finally {
