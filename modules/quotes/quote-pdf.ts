@@ -90,6 +90,8 @@ export function renderQuotePdf(doc: QuoteDocument): Promise<Buffer> {
     { title: "金额 Amount", x: 480, width: 70 },
   ];
   const row = (cells: string[]) => {
+    // Rows are placed by hand (columns side by side), so a full page is turned by hand too.
+    if (pdf.y > pdf.page.height - pdf.page.margins.bottom - 40) pdf.addPage();
     const y = pdf.y;
     let bottom = y;
     cells.forEach((cell, i) => {
