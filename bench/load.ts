@@ -16,6 +16,8 @@ export interface LoadJob {
   paths?: string[];
   bodies?: string[];
   createBody?: string;
+  /** requests per second over all connections, when the load is to be held at a rate rather than as fast as the server answers */
+  overallRate?: number;
 }
 
 export interface LoadSummary {
@@ -66,7 +68,7 @@ function run(job: LoadJob): Promise<LoadSummary> {
         ];
   return new Promise((resolve, reject) => {
     autocannon(
-      { url: job.origin, connections: job.connections, duration: job.durationSeconds, headers: job.headers, requests },
+      { url: job.origin, connections: job.connections, duration: job.durationSeconds, headers: job.headers, requests, ...(job.overallRate ? { overallRate: job.overallRate } : {}) },
       (error, result) => {
         if (error) return reject(error);
         const total = result.requests.total;
