@@ -4,7 +4,7 @@ import { selectedFields, type SelectionInfo } from "../graphql/selection";
 
 /**
  * How the rows of one entity are read for GraphQL (issue 10): only the columns the selection needs,
- * as plain objects of the entity's class, without TypeORM's entity hydration. TypeORM still builds
+ * as the driver's own row objects, without TypeORM's entity hydration. TypeORM still builds
  * the query (the Scope, filters, the keyset) and converts each value exactly as hydration would
  * (`prepareHydratedValue`: dates, booleans, money transformers), so a row read here equals the
  * entity's row for every column it carries. Writes, migrations and the schema stay with TypeORM.
@@ -64,33 +64,33 @@ export class RowReads<T extends ObjectLiteral> {
   }
 
   /**
-   * Runs `qb` (whose main alias is `alias`) for only `columns`, as rows of the entity's class.
-   * `forceIndex` names an index of the main table the database must walk (MySQL's FORCE INDEX; other
-   * databases choose for themselves): see keysetPage.
+   * Runs `qb` (whose main alias is `alias`) for only `columns`, as rows of the entity. Each column
+   * comes back under its property name, and only values the driver does not give as the entity
+   * holds them (booleans, dates, money, JSON...) are converted, in place: the driver's row objects
+   * are the rows, with no second object per row. `forceIndex` names an index of the main table the
+   * database must walk (MySQL's FORCE INDEX; other databases choose for themselves): see keysetPage.
    */
   async many(qb: SelectQueryBuilder<T>, alias: string, columns: readonly string[], forceIndex?: string): Promise<T[]> {
     const shape = this.shape(qb.connection);
-    const selected = columns.map((property) => shape.columns.get(property)!);
-    qb.select(selected.map((column) => `${alias}.${column.propertyName}`));
+    qb.select([]);
+    for (const property of columns) qb.addSelect(`${alias}.${property}`, property);
     let [sql, parameters] = qb.getQueryAndParameters();
     const driver = qb.connection.driver;
     if (forceIndex && isMySql(qb.connection)) {
       const from = `FROM ${driver.escape(shape.table)} ${driver.escape(alias)}`;
       sql = sql.replace(from, `${from} FORCE INDEX (${driver.escape(forceIndex)})`);
     }
-    const raw: Record<string, unknown>[] = await qb.connection.query(sql, parameters, runnerOf(qb));
-    const keys = selected.map((column) => `${alias}_${column.databaseName}`);
-    const rows = new Array<T>(raw.length);
-    for (let r = 0; r < raw.length; r++) {
-      const source = raw[r];
-      const row = Object.create(shape.prototype) as Record<string, unknown>;
-      for (let c = 0; c < selected.length; c++) {
-        const value = source[keys[c]];
-        row[selected[c].propertyName] = value === null || value === undefined ? null : driver.prepareHydratedValue(value, selected[c]);
+    const rows: Record<string, unknown>[] = await qb.connection.query(sql, parameters, runnerOf(qb));
+    const converted = columns.map((property) => shape.columns.get(property)!).filter((column) => shape.converts.has(column.propertyName));
+    if (converted.length > 0) {
+      for (const row of rows) {
+        for (const column of converted) {
+          const value = row[column.propertyName];
+          if (value !== null && value !== undefined) row[column.propertyName] = driver.prepareHydratedValue(value, column);
+        }
       }
-      rows[r] = row as T;
     }
-    return rows;
+    return rows as T[];
   }
 
   /**
@@ -131,8 +131,8 @@ export class RowReads<T extends ObjectLiteral> {
         columns: new Map(plain.map((column) => [column.propertyName, column])),
         all: plain.map((column) => column.propertyName),
         primary: metadata.primaryColumns.map((column) => column.propertyName),
-        prototype: (metadata.target as Function).prototype,
         table: metadata.tableName,
+        converts: new Set(plain.filter((column) => !arrivesAsHeld(column)).map((column) => column.propertyName)),
       };
       this.shapes.set(db, shape);
     }
@@ -144,8 +144,22 @@ interface Shape {
   columns: Map<string, ColumnMetadata>;
   all: string[];
   primary: string[];
-  prototype: object;
   table: string;
+  /** the columns whose values the driver does not give as the entity holds them */
+  converts: Set<string>;
+}
+
+/**
+ * Whether the driver gives a column's values as the entity holds them, so reading needs no
+ * conversion: text, and integers (mysql2 and better-sqlite3 both answer numbers for INT). Anything
+ * else (booleans as 0/1, dates, decimals, JSON, transformed columns) goes through the driver's
+ * prepareHydratedValue, as entity hydration does.
+ */
+function arrivesAsHeld(column: ColumnMetadata): boolean {
+  if (column.transformer) return false;
+  const type = column.type;
+  if (type === String || type === "varchar" || type === "text" || type === "character varying" || type === "nvarchar") return true;
+  return type === Number || type === "int" || type === "integer";
 }
 
 /** The transaction's query runner a query builder was made on (TypeORM keeps it protected), if any. */
