@@ -56,7 +56,7 @@ export const opportunitiesModule: CrmModule = {
 
 // The public API other modules may use.
 export { Opportunity, OpportunityStage, OpportunityStatus } from "./opportunity.entity";
-export { findOpportunity, insertOpportunity, moveOpportunityStageWithin, scopedOpportunities, type NewOpportunity } from "./opportunity.service";
+export { findOpportunity, insertOpportunity, moveOpportunityStageWithin, scopedOpportunities, winOpportunityWithin, type NewOpportunity } from "./opportunity.service";
 export { opportunityById } from "./opportunity.loaders";
 export { OpportunityPermission } from "./opportunity.permissions";
 export { OpportunityReason } from "./opportunity.reasons";

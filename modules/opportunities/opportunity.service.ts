@@ -228,6 +228,31 @@ export function confirmClose(ctx: Context, id: number): Promise<Opportunity> {
   });
 }
 
+/**
+ * Marks an opportunity WON inside the caller's transaction: the approval of its order (modules/orders)
+ * is the confirmed outcome (PRODUCT.md: "approval of the order marks its opportunity WON"). From OPEN or
+ * CLOSE_REQUESTED; one already WON stays as it is; a LOST one is a CONFLICT (ALREADY_DECIDED).
+ */
+export async function winOpportunityWithin(ctx: Context, uow: UnitOfWork, id: number): Promise<Opportunity> {
+  const opportunity = await requireWritableOpportunity(ctx, uow.manager, id);
+  if (opportunity.status === OpportunityStatus.WON) return opportunity;
+  if (opportunity.status === OpportunityStatus.LOST) throw conflict(`Opportunity ${id} was closed as LOST`, { reason: OpportunityReason.AlreadyDecided });
+  const from = opportunity.stage;
+  const now = new Date();
+  const updated = await versionedUpdate(uow, Opportunity, opportunity, {
+    status: OpportunityStatus.WON,
+    stage: OpportunityStage.WON,
+    requestedOutcome: null,
+    lostReason: null,
+    probability: await probabilityOf(uow.manager, opportunity.territoryId, OpportunityStage.WON),
+    closedAt: now,
+    closedById: ctx.viewer!.id,
+  }, { action: "WIN_BY_ORDER", audited: AUDITED });
+  await recordStage(uow, id, from, OpportunityStage.WON, ctx.viewer!.id, now);
+  uow.emit({ name: "opportunity.closed", payload: { opportunityId: id, outcome: CloseOutcome.WON } });
+  return updated;
+}
+
 export function rejectClose(ctx: Context, id: number): Promise<Opportunity> {
   return decideClose(ctx, id, (uow, opportunity) =>
     versionedUpdate(uow, Opportunity, opportunity, { status: OpportunityStatus.OPEN, requestedOutcome: null, lostReason: null, closeRequestedAt: null }, {

@@ -10,11 +10,15 @@ import { DateTimeColumn } from "../../src/db/columns";
  */
 export enum ApprovalKind {
   QUOTE = "QUOTE",
+  ORDER = "ORDER",
 }
 registerEnumType(ApprovalKind, {
   name: "ApprovalKind",
   description: "What an approval request is about",
-  valuesConfig: { QUOTE: { description: "a quote's discount (ApprovalRequest.quote)" } },
+  valuesConfig: {
+    QUOTE: { description: "a quote's discount (ApprovalRequest.quote)" },
+    ORDER: { description: "a step of an order's approval or countersign chain (ApprovalRequest.order)" },
+  },
 });
 
 export enum ApprovalDecision {

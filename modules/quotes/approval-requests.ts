@@ -1,5 +1,7 @@
 import type { ScopedColumns } from "../../src/access/scope";
 import { isAbove, whereAbove, type Subordinate } from "../../src/access/hierarchy";
+import { Role } from "../../src/access/roles";
+import type { Viewer } from "../../src/access/viewer";
 import type { Context } from "../../src/context";
 import { listPage, type ListSpec } from "../../src/db/list";
 import type { UnitOfWork } from "../../src/db/unit-of-work";
@@ -42,6 +44,17 @@ export async function requestApproval(uow: UnitOfWork, kind: ApprovalKind, subje
   return request;
 }
 
+/**
+ * Whether `viewer` (in the request's role) may decide a request about `owner`: someone standing above
+ * the owner (isAbove), except for a business manager's review of an order (issue 12: the countersign
+ * chain starts with the territory's business manager), which is any business manager of the
+ * request's territory but the owner.
+ */
+function decidesFor(viewer: Viewer, request: Pick<ApprovalRequest, "role" | "territoryId">, owner: Subordinate): boolean {
+  if (request.role !== Role.BUSINESS_MANAGER) return isAbove(viewer, owner);
+  return viewer.kind === "user" && viewer.id !== owner.id && viewer.territoryIds.includes(request.territoryId);
+}
+
 export function pendingRequest(uow: UnitOfWork, kind: ApprovalKind, subjectId: number): Promise<ApprovalRequest | null> {
   return uow.manager.findOneBy(ApprovalRequest, { kind, subjectId, decision: ApprovalDecision.PENDING });
 }
@@ -60,7 +73,7 @@ export async function decide(ctx: Context, uow: UnitOfWork, request: ApprovalReq
   const viewer = ctx.viewer!;
   if (viewer.role !== request.role) throw forbidden(`${label} waits for a ${request.role}`, { reason: QuoteReason.ApproverRole });
   const owner = await uow.manager.findOneByOrFail(User, { id: request.ownerId });
-  if (!isAbove(viewer, owner)) throw forbidden(`${label} is decided by a ${request.role} above its owner, never by the owner`, { reason: QuoteReason.NotAboveOwner });
+  if (!decidesFor(viewer, request, owner)) throw forbidden(`${label} is decided by a ${request.role} above its owner, never by the owner`, { reason: QuoteReason.NotAboveOwner });
   const decidedAt = new Date();
   const result = await uow.manager.update(ApprovalRequest, { id: request.id, decision: ApprovalDecision.PENDING }, { decision, approverId: viewer.id, comment, decidedAt });
   if (!result.affected) throw conflict(`${label} was decided by someone else meanwhile`, { reason: QuoteReason.WrongStatus });
@@ -73,8 +86,8 @@ export async function decide(ctx: Context, uow: UnitOfWork, request: ApprovalReq
  */
 export function mayDecide(ctx: Context, event: Pick<ApprovalRequestedEvent, "request" | "owner">): boolean {
   const viewer = ctx.viewer;
-  if (!viewer || !ctx.permissions.has(viewer, QuotePermission.Approve) || viewer.role !== event.request.role) return false;
-  return isAbove(viewer, event.owner as Subordinate) && ctx.scope.covers({ territoryId: event.request.territoryId, ownerId: event.request.ownerId });
+  if (!viewer || !ctx.permissions.has(viewer, QuotePermission.DecideApprovals) || viewer.role !== event.request.role) return false;
+  return decidesFor(viewer, event.request, event.owner as Subordinate) && ctx.scope.covers({ territoryId: event.request.territoryId, ownerId: event.request.ownerId });
 }
 
 const PENDING_LIST: ListSpec<ApprovalRequest, object, "REQUESTED_AT"> = {
@@ -92,5 +105,7 @@ export function listPending(ctx: Context, page: PageArgs, info?: SelectionInfo):
     .andWhere("r.decision = :pending", { pending: ApprovalDecision.PENDING })
     .andWhere("r.role = :role", { role: viewer.role })
     .innerJoin(User, "o", "o.id = r.ownerId");
-  return listPage(whereAbove(qb, viewer, "o"), PENDING_LIST, {}, undefined, page, info);
+  // A business manager reviews the orders of their territory (the Scope keeps it to it), anyone's but their own.
+  const decidable = viewer.role === Role.BUSINESS_MANAGER ? qb.andWhere("o.id <> :me", { me: viewer.id }) : whereAbove(qb, viewer, "o");
+  return listPage(decidable, PENDING_LIST, {}, undefined, page, info);
 }

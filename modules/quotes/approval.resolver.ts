@@ -49,7 +49,7 @@ function loadDelivery(services: Services, event: ApprovalRequestedEvent): Promis
 function watchRequests(ctx: Context): AsyncIterable<ApprovalRequestedEvent> {
   // Shield guards this field too, but it runs per event: the check belongs where the stream is opened.
   if (!ctx.viewer) throw unauthenticated();
-  if (!ctx.permissions.has(ctx.viewer, QuotePermission.Approve)) throw forbidden(`Not allowed: your role lacks the permission "${QuotePermission.Approve}"`);
+  if (!ctx.permissions.has(ctx.viewer, QuotePermission.DecideApprovals)) throw forbidden(`Not allowed: your role lacks the permission "${QuotePermission.DecideApprovals}"`);
   return ctx.events.iterate(APPROVAL_REQUESTED, (event) => mayDecide(ctx, event));
 }
 
@@ -61,7 +61,7 @@ export class ApprovalRequestResolver {
   }
 
   @Subscription(() => ApprovalRequest, {
-    description: "every approval request the caller may decide, live, as it was asked (a quote's discount); nobody else hears of it",
+    description: "every approval request the caller may decide, live, as it was asked (a quote's discount, a step of an order's chain); nobody else hears of it",
     subscribe: ({ context }) => watchRequests(context as Context),
   })
   approvalRequested(@Root() event: ApprovalRequestedEvent, @Ctx() ctx: Context): Promise<ApprovalRequest> {

@@ -27,7 +27,7 @@ export const quotesModule: CrmModule = {
       quotes: can(P.Read),
       quote: can(P.Read),
       products: can(P.ReadCatalogue),
-      pendingApprovals: can(P.Approve),
+      pendingApprovals: can(P.DecideApprovals),
       quoteApprovalPolicy: can(P.Read),
     },
     Mutation: {
@@ -46,7 +46,7 @@ export const quotesModule: CrmModule = {
       updateProduct: can(P.WriteCatalogue),
       setListPrice: can(P.SetListPrice),
     },
-    Subscription: { approvalRequested: can(P.Approve) },
+    Subscription: { approvalRequested: can(P.DecideApprovals) },
     Quote: can(P.Read),
     QuoteLine: can(P.Read),
     QuoteConnection: isAuthenticated,

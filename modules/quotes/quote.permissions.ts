@@ -6,8 +6,10 @@ const { EXECUTIVE, TERRITORY_HEAD, SALES_MANAGER, SALES_REP, BUSINESS_MANAGER, F
 export const QuotePermission = {
   Read: "quote.read",
   Write: "quote.write",
-  /** approve or reject a discount, list and hear of what waits (pendingApprovals, approvalRequested) */
+  /** approve or reject a discount */
   Approve: "quote.approve",
+  /** list and hear of the approval requests that wait for one's decision, of any kind (pendingApprovals, approvalRequested) */
+  DecideApprovals: "approval.decide",
   ConfigurePolicy: "quote.policy.configure",
   RunExpiry: "quote.expiry.run",
   ReadCatalogue: "product.read",
@@ -24,6 +26,8 @@ export const quoteGrants: Grants = {
   [QuotePermission.Read]: READING,
   [QuotePermission.Write]: SELLING,
   [QuotePermission.Approve]: [EXECUTIVE, TERRITORY_HEAD, SALES_MANAGER],
+  // Business managers review orders (a step of their countersign chain, modules/orders).
+  [QuotePermission.DecideApprovals]: [EXECUTIVE, TERRITORY_HEAD, SALES_MANAGER, BUSINESS_MANAGER],
   [QuotePermission.ConfigurePolicy]: [EXECUTIVE, TERRITORY_HEAD],
   [QuotePermission.RunExpiry]: [EXECUTIVE, SYSTEM_ADMIN],
   [QuotePermission.ReadCatalogue]: READING,
