@@ -12,6 +12,7 @@ import { Order, OrderLine, OrderNumberCounter } from "./order.entity";
 import { OrderPermission as P, orderGrants } from "./order.permissions";
 import { ApprovalRequestOrderResolver, OrderLineResolver, OrderResolver } from "./order.resolver";
 import { findOrder } from "./order.service";
+import { scopedInvoices, scopedPayments } from "./receivables-report";
 import { AccountAgeingResolver, AccountReceivablesResolver, InvoiceResolver, PaymentResolver, ReceivablesAgeingResolver } from "./receivables.resolver";
 
 const readCredit = can(AccountPermission.ReadCredit);
@@ -72,6 +73,8 @@ export const ordersModule: CrmModule = {
   seed: seedOrdersDemo,
   auditable: {
     Order: async (ctx, id) => (await findOrder(ctx, id)) !== null,
+    Invoice: (ctx, id) => scopedInvoices(ctx).andWhere("i.id = :id", { id }).getExists(),
+    Payment: (ctx, id) => scopedPayments(ctx).andWhere("p.id = :id", { id }).getExists(),
   },
 };
 
@@ -80,7 +83,7 @@ export { Order, OrderLine, OrderStatus, ContractTemplate } from "./order.entity"
 export { Invoice, Payment } from "./invoice.entity";
 export { ExecutionTask } from "./execution-task.entity";
 export { findOrder, scopedOrders, ORDER_SCOPE } from "./order.service";
-export { scopedInvoices } from "./receivables-report";
+export { scopedInvoices, scopedPayments } from "./receivables-report";
 export { orderById } from "./order.loaders";
 export { OrderPermission } from "./order.permissions";
 export { OrderReason } from "./order.reasons";

@@ -2,6 +2,7 @@ import DataLoader from "dataloader";
 import type { SelectQueryBuilder } from "typeorm";
 import type { Context } from "../../src/context";
 import { listPage, type ListSpec } from "../../src/db/list";
+import { rowsOf } from "../../src/db/rows";
 import { calendarDate, todayUtc } from "../../src/domain/calendar-date";
 import { badInput, notFound } from "../../src/errors";
 import { SortDirection, type ConnectionResult, type PageArgs, DEFAULT_PAGE_SIZE } from "../../src/graphql/connection";
@@ -167,8 +168,11 @@ export async function receivablesStatement(ctx: Context, accountIdText: string, 
   const opening = centsFromSql(invoicedBefore.c) - centsFromSql(paidBefore.c);
   const inMonth = centsFromSql(invoicedIn.c);
   const paidInMonth = centsFromSql(paidIn.c);
-  const invoices = await scopedInvoices(ctx).andWhere("i.accountId = :accountId", { accountId }).andWhere("i.issuedOn >= :from AND i.issuedOn < :next", { from, next }).orderBy("i.issuedOn", "ASC").addOrderBy("i.id", "ASC").getMany();
-  const payments = await scopedPayments(ctx).andWhere("pi.accountId = :accountId", { accountId }).andWhere("p.receivedOn >= :from AND p.receivedOn < :next", { from, next }).orderBy("p.receivedOn", "ASC").addOrderBy("p.id", "ASC").getMany();
+  // The lines through the read path, every column (they are few; the statement is one object, not a page).
+  const invoiceRows = rowsOf(Invoice);
+  const paymentRows = rowsOf(Payment);
+  const invoices = await invoiceRows.many(scopedInvoices(ctx).andWhere("i.accountId = :accountId", { accountId }).andWhere("i.issuedOn >= :from AND i.issuedOn < :next", { from, next }).orderBy("i.issuedOn", "ASC").addOrderBy("i.id", "ASC"), "i", invoiceRows.columnsOf(ctx.db, undefined));
+  const payments = await paymentRows.many(scopedPayments(ctx).andWhere("pi.accountId = :accountId", { accountId }).andWhere("p.receivedOn >= :from AND p.receivedOn < :next", { from, next }).orderBy("p.receivedOn", "ASC").addOrderBy("p.id", "ASC"), "p", paymentRows.columnsOf(ctx.db, undefined));
   return Object.assign(new ReceivablesStatement(), {
     accountId: String(accountId),
     month,
