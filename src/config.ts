@@ -20,6 +20,8 @@ export interface Config {
   followUpSweepIntervalMs: number;
   /** how often SENT quotes past their validity are marked EXPIRED; 0 disables the job */
   quoteExpiryIntervalMs: number;
+  /** how often the SLA sweep flags missed ticket targets (modules/service); 0 disables the job */
+  slaSweepIntervalMs: number;
   loginMaxAttemptsPerAccount: number;
   loginMaxAttemptsPerAddress: number;
   loginWindowSeconds: number;
@@ -127,6 +129,7 @@ export function loadConfig(env: Env = process.env): Config {
     debugErrors: flag(env, "CRM_DEBUG_ERRORS", false),
     followUpSweepIntervalMs: int(env, "FOLLOW_UP_SWEEP_INTERVAL_MS", 3600_000, 0, 7 * 24 * 3600_000),
     quoteExpiryIntervalMs: int(env, "QUOTE_EXPIRY_INTERVAL_MS", 3600_000, 0, 7 * 24 * 3600_000),
+    slaSweepIntervalMs: int(env, "SLA_SWEEP_INTERVAL_MS", 60_000, 0, 24 * 3600_000),
     loginMaxAttemptsPerAccount: int(env, "LOGIN_MAX_ATTEMPTS_PER_ACCOUNT", 5, 1, 1000),
     loginMaxAttemptsPerAddress: int(env, "LOGIN_MAX_ATTEMPTS_PER_ADDRESS", 20, 1, 100000),
     loginWindowSeconds: int(env, "LOGIN_WINDOW_SECONDS", 900, 1, 86400),

@@ -18,7 +18,7 @@ export function freshDatabaseUrl(): TestDatabase {
   return namedDatabase(freshName());
 }
 
-const BASE_ENV: Record<string, string> = { NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", SEED_DEMO: "1", FOLLOW_UP_SWEEP_INTERVAL_MS: "0", QUOTE_EXPIRY_INTERVAL_MS: "0" };
+const BASE_ENV: Record<string, string> = { NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", SEED_DEMO: "1", FOLLOW_UP_SWEEP_INTERVAL_MS: "0", QUOTE_EXPIRY_INTERVAL_MS: "0", SLA_SWEEP_INTERVAL_MS: "0" };
 
 /**
  * The database of one test gateway: a copy of the run's template when the gateway would load the

@@ -13,6 +13,12 @@ export interface ScopedColumns {
    * agents reach every ticket of their territory; roles not named keep theirs.
    */
   reach?: Partial<Record<Role, Reach>>;
+  /**
+   * The row's owner and pool are its parent's (tickets go by their account's owner): under Team and
+   * Own reach the query joins the parent (as `${alias}_owner`) and reads `owner` and `pool` there; the
+   * territory stays the row's own column, so a territory-led index still serves the row's lists.
+   */
+  ownerThrough?: { parent: Function; foreignKey: string };
 }
 
 /**
@@ -71,8 +77,9 @@ export class Scope {
     const reach = this.reachOver(columns);
     const p = `scope${++parameterSeq}`;
     const territory = `${alias}.${columns.territory}`;
-    const owner = `${alias}.${columns.owner}`;
-    const pool = columns.pool ? `${alias}.${columns.pool}` : null;
+    const ownerAlias = columns.ownerThrough && (reach === Reach.Team || reach === Reach.Own) ? `${alias}_owner` : alias;
+    const owner = `${ownerAlias}.${columns.owner}`;
+    const pool = columns.pool ? `${ownerAlias}.${columns.pool}` : null;
     if (!viewer || reach === Reach.None || (reach !== Reach.All && viewer.territoryIds.length === 0)) {
       return qb.andWhere("1 = 0");
     }
@@ -86,6 +93,7 @@ export class Scope {
       case Reach.Own: {
         if (viewer.territoryIds.length === 1) fixedByScope.set(qb, columns.territory);
         const owners = reach === Reach.Team ? viewer.teamIds : [viewer.id];
+        if (ownerAlias !== alias) qb.innerJoin(columns.ownerThrough!.parent as new () => ObjectLiteral, ownerAlias, `${ownerAlias}.id = ${alias}.${columns.ownerThrough!.foreignKey}`);
         return qb.andWhere(`${territory} IN (:...${p}t)`, { [`${p}t`]: viewer.territoryIds }).andWhere(
           new Brackets((w) => {
             w.where(`${owner} IN (:...${p}o)`, { [`${p}o`]: owners });
