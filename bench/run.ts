@@ -38,6 +38,10 @@ const settings = QUICK
 const QUOTES_QUERY = `query Quotes($first: Int!) {
   quotes(first: $first) { edges { node { id number quoteVersion status netTotal netRatio validUntil owner { id name } territory { id code } account { id name } opportunity { id name } lines { quantity netPrice lineNetTotal product { id name unit } } } } }
 }`;
+/** Scenario 7: the receivables ageing report of one territory as its finance sees it (issue 12): the total by bucket and the first 50 accounts. */
+const AGEING_QUERY = `query Ageing($asOf: String!, $territoryId: ID) {
+  receivablesAgeing(asOf: $asOf, territoryId: $territoryId) { asOf total { total buckets { bucket amount } } accounts(first: 50) { edges { node { accountId total buckets { bucket amount } account { id name } } } } }
+}`;
 const LIST_QUERY = `query List($first: Int!, $after: String) {
   accounts(first: $first, after: $after) {
     edges { node { id name owner { id name } territory { id name } contacts { id name title } opportunities { id name stage amount status } } }
@@ -412,6 +416,21 @@ async function main(): Promise<void> {
       if (page !== 50) notes.push(`quotes page as the sales manager has ${page} rows`);
       await warm(gateway, gqlJob(manager, [body(QUOTES_QUERY, { first: 50 })]));
       await measure("6 quotes list", "gateway, sales manager", gateway, gqlJob(manager, [body(QUOTES_QUERY, { first: 50 })]));
+    }
+
+    if (wanted(7)) {
+      console.log("7 receivables ageing: one territory's report as its finance (total by bucket, first 50 accounts); budget under 1 s");
+      const finance = await login(gateway.url, "finance.coal@demo.test");
+      const [coal] = await sql<{ id: number }>(url, "SELECT id FROM territories WHERE code = 'COAL'");
+      const variables = { asOf: new Date().toISOString().slice(0, 10), territoryId: String(coal.id) };
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const at = Date.now();
+        await gql(gateway.url, AGEING_QUERY, variables, finance);
+        times.push(Date.now() - at);
+      }
+      notes.push(`ageing report, one territory as its finance, single requests: ${times.join(", ")} ms`);
+      await measure("7 receivables ageing", "gateway, finance", gateway, gqlJob(finance, [body(AGEING_QUERY, variables)]));
     }
 
   } finally {

@@ -10,6 +10,7 @@ import type { CrmModule } from "../src/modules/contract";
 import { composeModules } from "../src/registry";
 import { normaliseAccountName } from "../modules/accounts";
 import { DEFAULT_POLICY, lineTotal, netRatio, requiredApproval, sumMoney } from "../modules/quotes";
+import { cents, formatNumber, moneyOf } from "../modules/orders";
 import { seedDemo } from "./index";
 import { DEMO_EXEC_EMAIL, DEMO_PASSWORD } from "./demo/organisation";
 import { random } from "./demo/random";
@@ -185,7 +186,11 @@ async function main(): Promise<void> {
   const staff = await organisation(config, db, modules);
   // Quotes on every fourth opportunity, priced from the demo catalogue of their territory (when there is one).
   const quoting = withOpportunities && (await tableExists(db, "quotes")) ? await quoteCatalogue(db, staff) : null;
-  const tables = ["accounts", "contacts", "activities", ...(withOpportunities ? ["opportunities"] : []), ...(withLeads ? ["leads"] : []), ...(quoting ? ["quotes", "quote_lines"] : [])];
+  // Orders on the accepted quotes, with invoices and payments (when the orders module's tables are there).
+  const ordering = quoting && (await tableExists(db, "orders")) ? await orderCounters(db) : null;
+  const tables = [
+    "accounts", "contacts", "activities", ...(withOpportunities ? ["opportunities"] : []), ...(withLeads ? ["leads"] : []), ...(quoting ? ["quotes", "quote_lines"] : []), ...(ordering ? ["orders", "invoices", "payments"] : []),
+  ];
   const next = await nextIds(db, tables);
   const firstAccount = next.accounts;
   const sink = databaseKind(config.databaseUrl) === "mysql" ? await mysqlSink(config.databaseUrl) : sqliteSink(db);
@@ -193,7 +198,7 @@ async function main(): Promise<void> {
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
   const anchor = new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z").getTime();
   const counts: Record<string, number> = Object.fromEntries(tables.map((t) => [t, 0]));
-  console.log(`seed:scale: ${total} accounts into ${config.databaseUrl.replace(/\/\/[^@]*@/, "//")} (opportunities: ${withOpportunities ? "yes" : "skipped, no table"}; leads: ${withLeads ? "yes" : "skipped, no table"}; quotes: ${quoting ? "yes" : "skipped, no table or catalogue"})`);
+  console.log(`seed:scale: ${total} accounts into ${config.databaseUrl.replace(/\/\/[^@]*@/, "//")} (opportunities: ${withOpportunities ? "yes" : "skipped, no table"}; leads: ${withLeads ? "yes" : "skipped, no table"}; quotes: ${quoting ? "yes" : "skipped, no table or catalogue"}; orders: ${ordering ? "yes" : "skipped, no table"})`);
 
   const started = Date.now();
   let inFlight: Promise<void> | null = null;
@@ -261,7 +266,11 @@ async function main(): Promise<void> {
           "Send the revised offer", "[]", null, lastContactAt, lastContactAt, actor, oppCreated, oppCreated, 1,
         ]));
         const opportunityId = next.opportunities - 1;
-        if (quoting && opportunityId % 4 === 0) rows.quotes.push(quoteRow(quoting, t, { opportunityId, accountId: id, ownerId: actor, createdAt: oppCreated }, rand, next, rows.quote_lines));
+        if (quoting && opportunityId % 4 === 0) {
+          const quote = quoteRow(quoting, t, { opportunityId, accountId: id, ownerId: actor, createdAt: oppCreated }, rand, next, rows.quote_lines);
+          rows.quotes.push(quote.row);
+          if (ordering && quote.status === "ACCEPTED") orderRows(ordering, t, { ...quote, opportunityId, accountId: id, ownerId: actor, createdAt: oppCreated }, anchor, rand, next, rows);
+        }
       }
       // 0 to 2 leads (1 on average): most assigned, some waiting for dispatch.
       const leadCount = withLeads ? Math.floor(rand() * 3) : 0;
@@ -299,6 +308,13 @@ async function main(): Promise<void> {
   }
   await inFlight;
   await sink.close();
+  if (ordering) {
+    for (const [key, lastNumber] of ordering.sequences) {
+      const [series, territoryId, year] = key.split("/");
+      await db.query("DELETE FROM order_number_counters WHERE series = ? AND territoryId = ? AND year = ?", [series, Number(territoryId), Number(year)]);
+      await db.query("INSERT INTO order_number_counters (series, territoryId, year, lastNumber) VALUES (?, ?, ?, ?)", [series, Number(territoryId), Number(year), lastNumber]);
+    }
+  }
   if (quoting) {
     for (const [key, lastNumber] of quoting.sequences) {
       const [territoryId, year] = key.split("/").map(Number);
@@ -349,7 +365,7 @@ function quoteRow(
   rand: () => number,
   next: Record<string, number>,
   lines: string[],
-): string {
+): { row: string; id: number; status: string; netTotal: string; netRatio: string } {
   const id = next.quotes++;
   const key = `${t.id}/${catalogue.year}`;
   const sequence = (catalogue.sequences.get(key) ?? 0) + 1;
@@ -370,11 +386,77 @@ function quoteRow(
   const approval = requiredApproval(netRatio(netTotal, listTotal), DEFAULT_POLICY, { role: ownerRole, managerRole: ownerRole === Role.SALES_REP ? Role.SALES_MANAGER : Role.TERRITORY_HEAD });
   const status = QUOTE_STATUSES[Math.floor(rand() * QUOTE_STATUSES.length)];
   const validUntil = new Date(on.createdAt.getTime() + (status === "EXPIRED" ? 10 : 400) * DAY).toISOString().slice(0, 10);
-  return row([
+  const stored = approval && status !== "DRAFT" ? "DRAFT" : status;
+  return { id, status: stored, netTotal, netRatio: netRatio(netTotal, listTotal), row: row([
     id, `Q-${catalogue.codes.get(t.id)}-${catalogue.year}-${String(sequence).padStart(6, "0")}`, 1, on.opportunityId, on.accountId, t.id, on.ownerId,
-    approval && status !== "DRAFT" ? "DRAFT" : status, validUntil, "CNY", listTotal, netTotal, netRatio(netTotal, listTotal), approval?.role ?? null, approval?.step ?? null,
+    stored, validUntil, "CNY", listTotal, netTotal, netRatio(netTotal, listTotal), approval?.role ?? null, approval?.step ?? null,
     null, status === "DECLINED" ? "Price too high" : null, on.ownerId, on.createdAt, on.createdAt, 1,
-  ]);
+  ]) };
+}
+
+interface OrderCounters {
+  /** the last number per "series/territoryId/year" (SO orders, INV invoices), continued from the counters */
+  sequences: Map<string, number>;
+  year: number;
+}
+
+async function orderCounters(db: DataSource): Promise<OrderCounters> {
+  const counters: { series: string; territoryId: number; year: number; lastNumber: number }[] = await db.query("SELECT series, territoryId, year, lastNumber FROM order_number_counters");
+  return { sequences: new Map(counters.map((c) => [`${c.series}/${c.territoryId}/${c.year}`, Number(c.lastNumber)])), year: new Date().getUTCFullYear() };
+}
+
+const ORDER_STATUSES = ["COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED", "IN_EXECUTION", "IN_EXECUTION", "IN_EXECUTION", "APPROVED", "DRAFT", "CANCELLED"];
+
+/**
+ * An order on an accepted quote (approved by the owner's sales manager, as a small standard order
+ * would be; no approval rows), with its invoices and payments: a completed order is invoiced and paid
+ * in full, one in execution has a paid first half and an open second half, an approved one an open
+ * invoice; due dates spread over the last 200 days, so the ageing report has every bucket.
+ */
+function orderRows(
+  counters: OrderCounters,
+  t: TerritoryStaff,
+  quote: { id: number; netTotal: string; netRatio: string; opportunityId: number; accountId: number; ownerId: number; createdAt: Date },
+  anchor: number,
+  rand: () => number,
+  next: Record<string, number>,
+  rows: Record<string, string[]>,
+): void {
+  const number = (series: string) => {
+    const key = `${series}/${t.id}/${counters.year}`;
+    const sequence = (counters.sequences.get(key) ?? 0) + 1;
+    counters.sequences.set(key, sequence);
+    return formatNumber(series as "SO" | "INV", t.code, counters.year, sequence);
+  };
+  const id = next.orders++;
+  const status = ORDER_STATUSES[Math.floor(rand() * ORDER_STATUSES.length)];
+  const total = cents(quote.netTotal);
+  const day = (offset: number) => new Date(anchor + offset * DAY).toISOString().slice(0, 10);
+  const issued = -Math.floor(rand() * 200);
+  const invoices: { amount: bigint; paid: bigint }[] =
+    status === "COMPLETED" ? [{ amount: total, paid: total }]
+    : status === "IN_EXECUTION" ? [{ amount: total / 2n, paid: total / 2n }, { amount: total - total / 2n, paid: 0n }]
+    : status === "APPROVED" ? [{ amount: total, paid: 0n }]
+    : [];
+  const invoiced = invoices.reduce((a, i) => a + i.amount, 0n);
+  const paid = invoices.reduce((a, i) => a + i.paid, 0n);
+  const executed = status === "COMPLETED" || status === "IN_EXECUTION";
+  rows.orders.push(row([
+    id, number("SO"), quote.id, quote.opportunityId, quote.accountId, t.id, quote.ownerId, status, "STANDARD", "CNY", quote.netTotal, quote.netRatio, day(issued - 5), null,
+    status === "DRAFT" ? "[]" : '["SALES_MANAGER"]', false, false, moneyOf(invoiced), moneyOf(paid), executed ? day(issued + 10) : null, null,
+    executed ? new Date(anchor + (issued - 2) * DAY) : null, executed ? t.opsId : null, status === "CANCELLED" ? "Customer withdrew" : null, quote.ownerId, quote.createdAt, quote.createdAt, 1,
+  ]));
+  for (const [n, invoice] of invoices.entries()) {
+    const invoiceId = next.invoices++;
+    const issuedOn = day(issued + n * 30);
+    const dueOn = day(issued + n * 30 + 30);
+    const paidOn = day(Math.min(0, issued + n * 30 + 20));
+    rows.invoices.push(row([
+      invoiceId, number("INV"), id, quote.accountId, moneyOf(invoice.amount), issuedOn, dueOn, moneyOf(invoice.paid), invoice.paid > 0n ? paidOn : null,
+      invoice.paid === invoice.amount && invoice.paid > 0n ? paidOn : null, null, new Date(anchor + (issued + n * 30) * DAY), 1,
+    ]));
+    if (invoice.paid > 0n) rows.payments.push(row([next.payments++, invoiceId, moneyOf(invoice.paid), paidOn, `BANK ${invoiceId}`, "seed:scale", new Date(anchor)]));
+  }
 }
 
 const COLUMNS: Record<string, string> = {
@@ -387,6 +469,10 @@ const COLUMNS: Record<string, string> = {
   quotes:
     "id, number, quoteVersion, opportunityId, accountId, territoryId, ownerId, status, validUntil, currency, listTotal, netTotal, netRatio, requiredApproverRole, requiredStep, supersededById, declineReason, createdById, createdAt, updatedAt, version",
   quote_lines: "id, quoteId, position, productId, quantity, listPrice, netPrice, lineListTotal, lineNetTotal",
+  orders:
+    "id, number, quoteId, opportunityId, accountId, territoryId, ownerId, status, template, currency, amount, netRatio, signedOn, deliveryTerms, approvalChain, prepaymentRequired, overCreditLimit, invoicedAmount, paidAmount, deliveryDate, executionNotes, executionIssuedAt, executionIssuedById, cancelReason, createdById, createdAt, updatedAt, version",
+  invoices: "id, number, orderId, accountId, amount, issuedOn, dueOn, paidAmount, lastPaidOn, settledOn, createdById, createdAt, version",
+  payments: "id, invoiceId, amount, receivedOn, reference, recordedBy, recordedAt",
   leads:
     "id, status, company, contactName, email, phone, channel, industry, region, note, territoryId, ownerId, assignedById, assignedAt, disqualifyReason, convertedAccountId, convertedOpportunityId, convertedAt, lastActivityAt, activityClockAt, createdById, createdAt, updatedAt, version",
 };

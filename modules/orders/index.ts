@@ -87,4 +87,6 @@ export { scopedInvoices, scopedPayments } from "./receivables-report";
 export { orderById } from "./order.loaders";
 export { OrderPermission } from "./order.permissions";
 export { OrderReason } from "./order.reasons";
+export { cents, moneyOf } from "./cents";
+export { formatNumber } from "./order-number";
 export type { OrderApprovedEvent, InvoiceIssuedEvent, PaymentRecordedEvent, ExecutionIssuedEvent } from "./order.events";
