@@ -1,4 +1,4 @@
-import PDFDocument from "pdfkit";
+import type PDFKit from "pdfkit";
 import type { Context } from "../../src/context";
 import { parseId } from "../../src/graphql/ids";
 import type { HttpResponse } from "../../src/modules/contract";
@@ -21,6 +21,13 @@ export interface QuoteDocument {
   customer: string;
   owner: string;
 }
+
+/**
+ * pdfkit (with fontkit under it) is loaded on the first document, not at start: it is ~22 MB of
+ * resident memory that a gateway serving no PDF never needs (BENCHMARKS.md, peak memory).
+ */
+let pdfkit: typeof PDFKit | null = null;
+const PDFDocument = (options: PDFKit.PDFDocumentOptions) => new (pdfkit ??= require("pdfkit") as typeof PDFKit)(options);
 
 const notFound: HttpResponse = { status: 404, contentType: "application/json", body: JSON.stringify({ error: "quote not found" }) };
 
@@ -60,7 +67,7 @@ function discountWords(ratio: string): string {
 /** The document: number and version, territory, customer, lines, totals in figures and in capital numerals, validity. */
 export function renderQuotePdf(doc: QuoteDocument): Promise<Buffer> {
   const { quote } = doc;
-  const pdf = new PDFDocument({ size: "A4", margin: 48, info: { Title: `${quote.number} v${quote.quoteVersion}`, Author: doc.territory.name } });
+  const pdf = PDFDocument({ size: "A4", margin: 48, info: { Title: `${quote.number} v${quote.quoteVersion}`, Author: doc.territory.name } });
   const chunks: Buffer[] = [];
   pdf.on("data", (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
