@@ -11,6 +11,7 @@ import { composeModules } from "../src/registry";
 import { normaliseAccountName } from "../modules/accounts";
 import { DEFAULT_POLICY, lineTotal, netRatio, requiredApproval, sumMoney } from "../modules/quotes";
 import { cents, formatNumber, moneyOf } from "../modules/orders";
+import { DEFAULT_SLA, weightedTerms } from "../modules/service";
 import { seedDemo } from "./index";
 import { DEMO_EXEC_EMAIL, DEMO_PASSWORD } from "./demo/organisation";
 import { random } from "./demo/random";
@@ -188,8 +189,11 @@ async function main(): Promise<void> {
   const quoting = withOpportunities && (await tableExists(db, "quotes")) ? await quoteCatalogue(db, staff) : null;
   // Orders on the accepted quotes, with invoices and payments (when the orders module's tables are there).
   const ordering = quoting && (await tableExists(db, "orders")) ? await orderCounters(db) : null;
+  // A ticket on every fourth account, and the knowledge base's articles (when the service module's tables are there).
+  const servicing = (await tableExists(db, "tickets")) ? await ticketCounters(db, staff) : null;
   const tables = [
     "accounts", "contacts", "activities", ...(withOpportunities ? ["opportunities"] : []), ...(withLeads ? ["leads"] : []), ...(quoting ? ["quotes", "quote_lines"] : []), ...(ordering ? ["orders", "invoices", "payments"] : []),
+    ...(servicing ? ["tickets", "articles"] : []),
   ];
   const next = await nextIds(db, tables);
   const firstAccount = next.accounts;
@@ -289,6 +293,7 @@ async function main(): Promise<void> {
           status === "CONVERTED" ? new Date(receivedAt.getTime() + 7 * DAY) : null, null, receivedAt, t.opsId, receivedAt, receivedAt, 1,
         ]));
       }
+      if (servicing && id % 4 === 0) rows.tickets.push(ticketRow(servicing, t, id, anchor, rand, next));
     }
     const statements = Object.entries(rows)
       .filter(([, values]) => values.length > 0)
@@ -307,6 +312,7 @@ async function main(): Promise<void> {
     }
   }
   await inFlight;
+  if (servicing) counts.articles = await seedArticles(db, sink, staff, next, random(seed + next.articles));
   await sink.close();
   if (ordering) {
     for (const [key, lastNumber] of ordering.sequences) {
@@ -322,10 +328,17 @@ async function main(): Promise<void> {
       await db.query("INSERT INTO quote_number_counters (territoryId, year, lastNumber) VALUES (?, ?, ?)", [territoryId, year, lastNumber]);
     }
   }
+  if (servicing) {
+    for (const [key, lastNumber] of servicing.sequences) {
+      const [territoryId, year] = key.split("/").map(Number);
+      await db.query("DELETE FROM ticket_number_counters WHERE territoryId = ? AND year = ?", [territoryId, year]);
+      await db.query("INSERT INTO ticket_number_counters (territoryId, year, lastNumber) VALUES (?, ?, ?)", [territoryId, year, lastNumber]);
+    }
+  }
   const seconds = (Date.now() - started) / 1000;
   const rowsTotal = Object.values(counts).reduce((a, b) => a + b, 0);
   if (databaseKind(config.databaseUrl) === "mysql") {
-    for (const table of tables) await db.query(`ANALYZE TABLE ${table}`);
+    for (const table of [...tables, ...(servicing ? ["article_terms", "article_term_counts"] : [])]) await db.query(`ANALYZE TABLE ${table}`);
   }
   await db.destroy();
   console.log(`seed:scale: ${Object.entries(counts).map(([t, n]) => `${n} ${t}`).join(", ")}`);
@@ -459,6 +472,87 @@ function orderRows(
   }
 }
 
+interface TicketCounters {
+  /** the last ticket number per "territoryId/year", continued from the counters */
+  sequences: Map<string, number>;
+  /** each territory's service agent, who works its tickets */
+  agents: Map<number, number>;
+  codes: Map<number, string>;
+  year: number;
+}
+
+async function ticketCounters(db: DataSource, staff: TerritoryStaff[]): Promise<TicketCounters> {
+  const counters: { territoryId: number; year: number; lastNumber: number }[] = await db.query("SELECT territoryId, year, lastNumber FROM ticket_number_counters");
+  const agents = new Map<number, number>();
+  for (const t of staff) agents.set(t.id, ((await db.query("SELECT id FROM users WHERE email = ?", [`service.${t.code.toLowerCase()}@demo.test`])) as { id: number }[])[0]?.id ?? t.headId);
+  return { sequences: new Map(counters.map((c) => [`${c.territoryId}/${c.year}`, Number(c.lastNumber)])), agents, codes: new Map(staff.map((t) => [t.id, t.code])), year: new Date().getUTCFullYear() };
+}
+
+const TICKET_STATUSES = ["NEW", "OPEN", "OPEN", "PENDING", "RESOLVED", "CLOSED", "CLOSED", "CLOSED"];
+const PRIORITIES = ["LOW", "NORMAL", "NORMAL", "NORMAL", "HIGH", "URGENT"] as const;
+
+/** A ticket of the account, due under the default SLA; some missed their targets (flagged), the closed ones mostly rated. */
+function ticketRow(c: TicketCounters, t: TerritoryStaff, accountId: number, anchor: number, rand: () => number, next: Record<string, number>): string {
+  const key = `${t.id}/${c.year}`;
+  const sequence = (c.sequences.get(key) ?? 0) + 1;
+  c.sequences.set(key, sequence);
+  const status = TICKET_STATUSES[Math.floor(rand() * TICKET_STATUSES.length)];
+  const priority = PRIORITIES[Math.floor(rand() * PRIORITIES.length)];
+  const target = DEFAULT_SLA[priority];
+  const createdAt = new Date(anchor - Math.floor(rand() * 200 * DAY));
+  const at = (minutes: number) => new Date(createdAt.getTime() + minutes * 60_000);
+  const done = status === "RESOLVED" || status === "CLOSED";
+  const late = rand() < 0.15;
+  const resolvedAt = done ? at(late ? target.resolutionMinutes * 1.5 : target.resolutionMinutes / 2) : null;
+  const answered = status !== "NEW" ? at(late ? target.firstResponseMinutes * 2 : target.firstResponseMinutes / 2) : null;
+  return row([
+    next.tickets++, `T-${c.codes.get(t.id)}-${c.year}-${String(sequence).padStart(6, "0")}`, ["CONSULTATION", "COMPLAINT", "REPAIR", "REQUEST"][Math.floor(rand() * 4)],
+    ["PHONE", "EMAIL", "WEB", "CHAT"][Math.floor(rand() * 4)], priority, status, `Ticket ${sequence}: 到货质量问题 (quality of the delivery)`, "客户来电反映问题，请跟进。", accountId, null,
+    status === "NEW" ? null : c.agents.get(t.id)!, t.id, "GENERAL", target.firstResponseMinutes, target.resolutionMinutes, "DEFAULT", at(target.firstResponseMinutes), at(target.resolutionMinutes),
+    answered, resolvedAt, status === "CLOSED" ? new Date(resolvedAt!.getTime() + DAY) : null, status === "PENDING" ? new Date(anchor - DAY) : null, 0,
+    late && status !== "NEW", late && done, status === "CLOSED" && rand() < 0.8 ? 1 + Math.floor(rand() * 5) : null, null, t.opsId, null, createdAt, resolvedAt ?? createdAt, 1,
+  ]);
+}
+
+/** `--articles N`: how many articles to add (100,000 by default, the search budget's size). */
+const ARTICLES_TOTAL = Number(process.argv.includes("--articles") ? process.argv[process.argv.indexOf("--articles") + 1] : 100_000);
+const ARTICLE_CHUNK = 500;
+/** Topic words: the first ones are common (picked with Zipf weights), as real vocabularies are. */
+const ZH_TERMS = ["煤炭", "发票", "运输", "质量", "合同", "付款", "客户", "服务", "价格", "交货", "退货", "冷链", "食品", "检测", "热值", "港口", "铁路", "仓储", "结算", "保质期", "报修", "设备", "增值税", "对账单", "包装", "称重", "水分", "硫分", "订单", "售后", "投诉", "赔偿", "预付款", "信用额度", "质检报告", "装车", "卸货", "温度记录", "批号", "抬头"];
+const EN_TERMS = ["coal", "invoice", "freight", "quality", "contract", "payment", "customer", "service", "price", "delivery", "return", "cold", "food", "test", "calorific", "port", "rail", "storage", "settlement", "shelf", "repair", "equipment", "vat", "statement", "packaging", "weighing", "moisture", "sulphur", "order", "complaint", "compensation", "prepayment", "credit", "certificate", "loading", "unloading", "temperature", "batch", "title", "refund"];
+
+/**
+ * 100,000 knowledge-base articles (half Chinese, half English; a tenth for the whole group, the rest
+ * split between the territories; one in ten a draft), with their search index written as publishing
+ * writes it, and the term counts recomputed from the index at the end.
+ */
+async function seedArticles(db: DataSource, sink: Sink, staff: TerritoryStaff[], next: Record<string, number>, rand: () => number): Promise<number> {
+  const zipf = (n: number) => Math.min(n - 1, Math.floor(Math.exp(rand() * Math.log(n + 1))) - 1);
+  const words = (terms: string[], n: number, space: string) => Array.from({ length: n }, () => terms[zipf(terms.length)]).join(space);
+  const now = new Date();
+  for (let done = 0; done < ARTICLES_TOTAL; done += ARTICLE_CHUNK) {
+    const articles: string[] = [];
+    const postings: string[] = [];
+    for (let k = done; k < Math.min(ARTICLES_TOTAL, done + ARTICLE_CHUNK); k++) {
+      const id = next.articles++;
+      const chinese = k % 2 === 0;
+      const terms = chinese ? ZH_TERMS : EN_TERMS;
+      const title = `${words(terms, 3, chinese ? "" : " ")} ${id}`;
+      const body = words(terms, 12, chinese ? "，" : " ");
+      const territory = rand() < 0.1 ? null : staff[Math.floor(rand() * staff.length)];
+      const published = rand() >= 0.1;
+      const at = new Date(now.getTime() - Math.floor(rand() * 700) * DAY);
+      articles.push(row([id, title, body, chinese ? "知识库" : "kb", published ? "PUBLISHED" : "DRAFT", territory?.id ?? null, territory?.headId ?? staff[0].headId, at, at, published ? at : null, 1]));
+      if (published) for (const [term, weight] of weightedTerms(title, body, [chinese ? "知识库" : "kb"])) postings.push(row([term, territory?.id ?? 0, id, weight]));
+    }
+    await sink.run([`INSERT INTO articles (${COLUMNS.articles}) VALUES ${articles.join(",")}`, `INSERT INTO article_terms (term, reach, articleId, weight) VALUES ${postings.join(",")}`]);
+  }
+  await db.query("DELETE FROM article_term_counts");
+  await db.query("INSERT INTO article_term_counts (term, articles) SELECT term, COUNT(*) FROM article_terms GROUP BY term");
+  await db.query("INSERT INTO article_term_counts (term, articles) SELECT '', COUNT(DISTINCT articleId) FROM article_terms");
+  return ARTICLES_TOTAL;
+}
+
 const COLUMNS: Record<string, string> = {
   accounts:
     "id, name, nameKey, registrationNo, status, approvalStatus, tier, industry, region, territoryId, ownerId, previousOwnerId, creditLimit, creditTermsDays, riskGrade, followUpState, inPublicPool, lastContactAt, assignedAt, claimedAt, approvedAt, archivedAt, createdById, createdAt, updatedAt, version",
@@ -469,6 +563,9 @@ const COLUMNS: Record<string, string> = {
   quotes:
     "id, number, quoteVersion, opportunityId, accountId, territoryId, ownerId, status, validUntil, currency, listTotal, netTotal, netRatio, requiredApproverRole, requiredStep, supersededById, declineReason, createdById, createdAt, updatedAt, version",
   quote_lines: "id, quoteId, position, productId, quantity, listPrice, netPrice, lineListTotal, lineNetTotal",
+  tickets:
+    "id, number, type, channel, priority, status, subject, description, accountId, contactId, assigneeId, territoryId, tier, firstResponseMinutes, resolutionMinutes, slaSource, firstResponseDueAt, resolutionDueAt, firstRespondedAt, resolvedAt, closedAt, pausedSince, pausedMinutes, firstResponseBreached, resolutionBreached, satisfaction, satisfactionComment, createdById, createdByKeyId, createdAt, updatedAt, version",
+  articles: "id, title, body, tagList, status, territoryId, createdById, createdAt, updatedAt, publishedAt, version",
   orders:
     "id, number, quoteId, opportunityId, accountId, territoryId, ownerId, status, template, currency, amount, netRatio, signedOn, deliveryTerms, approvalChain, prepaymentRequired, overCreditLimit, invoicedAmount, paidAmount, deliveryDate, executionNotes, executionIssuedAt, executionIssuedById, cancelReason, createdById, createdAt, updatedAt, version",
   invoices: "id, number, orderId, accountId, amount, issuedOn, dueOn, paidAmount, lastPaidOn, settledOn, createdById, createdAt, version",

@@ -78,3 +78,4 @@ export { TICKET_BREACHED, type TicketBreachedEvent } from "./service.events";
 export { ServicePermission } from "./service.permissions";
 export { ServiceReason } from "./service.reasons";
 export { DEFAULT_SLA } from "./sla";
+export { weightedTerms } from "./article-terms";
