@@ -17,8 +17,6 @@ export const OrderReason = {
   SameApprover: "SAME_APPROVER",
   /** issueExecutionOrder: the account needs prepayment and the paid invoices do not cover the order's amount yet */
   PrepaymentDue: "PREPAYMENT_DUE",
-  /** issueInvoice: the invoices would exceed the order's amount */
-  OverInvoiced: "OVER_INVOICED",
   /** completeTask: the task is someone else's */
   NotAssignee: "NOT_ASSIGNEE",
   /** recordPayment: the idempotency key was used with another request */
