@@ -1,4 +1,5 @@
-import type { EntityManager } from "typeorm";
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { DataSource, EntityManager } from "typeorm";
 import type { Context } from "../context";
 import type { DomainEvent, EventName } from "../events/domain-events";
 import { OutboxEntry } from "../events/outbox-entry.entity";
@@ -20,6 +21,28 @@ export function actorOf(ctx: Pick<Context, "viewer">): string {
   return v.kind === "partner" ? `apikey:${v.id}` : `user:${v.id}`;
 }
 
+/** The database whose transaction the current async call runs in, if any. */
+const insideTransaction = new AsyncLocalStorage<DataSource>();
+/** The last transaction queued on each SQLite database. */
+const sqliteTurns = new WeakMap<DataSource, Promise<unknown>>();
+
+/**
+ * One transaction at a time on SQLite. TypeORM runs every SQLite transaction on the one connection,
+ * so a second request's transaction started while the first awaits would become a SAVEPOINT inside
+ * it: a rollback of the first would undo the second after it had answered success, and the first's
+ * COMMIT would release the second's savepoint instead. SQLite has one writer anyway; this queue
+ * makes the turns explicit. MySQL transactions each have their own connection and run as they are.
+ * A transaction begun inside another (same async call) joins it, as TypeORM nests it.
+ */
+function oneAtATime<T>(db: DataSource, work: () => Promise<T>): Promise<T> {
+  if (db.options.type !== "better-sqlite3") return work();
+  if (insideTransaction.getStore() === db) return work();
+  const turn = () => insideTransaction.run(db, work);
+  const run = (sqliteTurns.get(db) ?? Promise.resolve()).then(turn, turn);
+  sqliteTurns.set(db, run.catch(() => undefined));
+  return run;
+}
+
 /**
  * Runs a write in one transaction with its audit rows and its events. The events are written to the
  * outbox in the same transaction, last (so an outbox id is handed out just before the commit), and
@@ -28,7 +51,7 @@ export function actorOf(ctx: Pick<Context, "viewer">): string {
  */
 export async function inTransaction<T>(ctx: Pick<Context, "db" | "events" | "viewer">, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
   const outbox: DomainEvent[] = [];
-  const result = await ctx.db.transaction(async (manager) => {
+  const result = await oneAtATime(ctx.db, () => ctx.db.transaction(async (manager) => {
     const done = await work({
       manager,
       emit: (event) => void outbox.push(event as DomainEvent),
@@ -41,7 +64,7 @@ export async function inTransaction<T>(ctx: Pick<Context, "db" | "events" | "vie
       await manager.insert(OutboxEntry, outbox.map((event) => ({ name: event.name, payload: JSON.stringify(event.payload), occurredAt })));
     }
     return done;
-  });
+  }));
   ctx.events.committed(outbox);
   return result;
 }
