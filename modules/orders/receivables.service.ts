@@ -15,7 +15,7 @@ import { Order, OrderStatus } from "./order.entity";
 import type { IssueInvoiceInput, RecordPaymentInput } from "./order.inputs";
 import { OrderReason } from "./order.reasons";
 import { assertOrderStatus, completeIfDone, lockOrder, ORDER_AUDITED, ORDER_SCOPE, orderLabel } from "./order.service";
-import { isMySql, serialOnSqlite } from "./serial-writes";
+import { isMySql } from "./serial-writes";
 
 /** Receivables (PRODUCT.md): invoices against an order, payments against invoices, exact to the cent. */
 
@@ -32,23 +32,21 @@ export function issueInvoice(ctx: Context, orderId: number, input: IssueInvoiceI
   const amount = positiveMoney(input.amount, "amount");
   const issuedOn = calendarDate(input.issuedOn, "issuedOn", { notAfter: "today" });
   const dueOn = calendarDate(input.dueOn, "dueOn", { notBefore: issuedOn });
-  return serialOnSqlite(ctx.db, () =>
-    inTransaction(ctx, async (uow) => {
-      const order = await lockOrder(ctx, uow.manager, orderId);
-      assertOrderStatus(order, [OrderStatus.APPROVED, OrderStatus.IN_EXECUTION], "issueInvoice");
-      const left = cents(order.amount) - cents(order.invoicedAmount);
-      if (cents(amount) > left) throw badInput("amount", `is more than the ${moneyOf(left)} of ${orderLabel(order)} not invoiced yet`);
-      const territory = await uow.manager.findOneByOrFail(Territory, { id: order.territoryId });
-      const now = new Date();
-      const number = await nextNumber(uow.manager, "INV", territory, now.getUTCFullYear());
-      const invoice = Object.assign(new Invoice(), { number, orderId: order.id, accountId: order.accountId, amount, issuedOn, dueOn, paidAmount: "0.00", lastPaidOn: null, settledOn: null, createdById: ctx.viewer!.id, createdAt: now, version: 1 });
-      await uow.manager.insert(Invoice, invoice);
-      await uow.audit("Invoice", invoice.id, "CREATE", { number: { from: null, to: number }, orderId: { from: null, to: order.id }, amount: { from: null, to: amount }, issuedOn: { from: null, to: issuedOn }, dueOn: { from: null, to: dueOn } });
-      await versionedUpdate(uow, Order, order, { invoicedAmount: moneyOf(cents(order.invoicedAmount) + cents(amount)) }, { action: "INVOICE", audited: ORDER_AUDITED });
-      uow.emit({ name: "invoice.issued", payload: { invoiceId: invoice.id, orderId: order.id, accountId: order.accountId, amount, dueOn } });
-      return invoice;
-    }),
-  );
+  return inTransaction(ctx, async (uow) => {
+    const order = await lockOrder(ctx, uow.manager, orderId);
+    assertOrderStatus(order, [OrderStatus.APPROVED, OrderStatus.IN_EXECUTION], "issueInvoice");
+    const left = cents(order.amount) - cents(order.invoicedAmount);
+    if (cents(amount) > left) throw badInput("amount", `is more than the ${moneyOf(left)} of ${orderLabel(order)} not invoiced yet`);
+    const territory = await uow.manager.findOneByOrFail(Territory, { id: order.territoryId });
+    const now = new Date();
+    const number = await nextNumber(uow.manager, "INV", territory, now.getUTCFullYear());
+    const invoice = Object.assign(new Invoice(), { number, orderId: order.id, accountId: order.accountId, amount, issuedOn, dueOn, paidAmount: "0.00", lastPaidOn: null, settledOn: null, createdById: ctx.viewer!.id, createdAt: now, version: 1 });
+    await uow.manager.insert(Invoice, invoice);
+    await uow.audit("Invoice", invoice.id, "CREATE", { number: { from: null, to: number }, orderId: { from: null, to: order.id }, amount: { from: null, to: amount }, issuedOn: { from: null, to: issuedOn }, dueOn: { from: null, to: dueOn } });
+    await versionedUpdate(uow, Order, order, { invoicedAmount: moneyOf(cents(order.invoicedAmount) + cents(amount)) }, { action: "INVOICE", audited: ORDER_AUDITED });
+    uow.emit({ name: "invoice.issued", payload: { invoiceId: invoice.id, orderId: order.id, accountId: order.accountId, amount, dueOn } });
+    return invoice;
+  });
 }
 
 interface CheckedPayment {
@@ -79,7 +77,7 @@ export async function recordPayment(ctx: Context, input: RecordPaymentInput, ide
     receivedOn: calendarDate(input.receivedOn, "receivedOn", { notAfter: "today" }),
     reference: cleanText(input.reference, "reference", { max: 100 }),
   };
-  const attempt = () => serialOnSqlite(ctx.db, () => recordOnce(ctx, payment, key));
+  const attempt = () => recordOnce(ctx, payment, key);
   try {
     return await attempt();
   } catch (error) {
