@@ -2,7 +2,8 @@ import { isObjectType } from "graphql";
 import { composeModules } from "../registry";
 import { buildGatewaySchema } from "../schema";
 import { startTestGateway, type TestGateway } from "../../test/harness";
-import { rowReaders } from "./rows";
+import { Account } from "../../modules/accounts";
+import { rowReaders, rowsOf } from "./rows";
 
 let t: TestGateway;
 let manager: string;
@@ -37,6 +38,18 @@ describe("row reads (src/db/rows.ts)", () => {
     }
     expect(checked).toBeGreaterThan(80);
     expect(undeclared).toEqual([]);
+  });
+
+  it("gives rows of the entity's class (type-graphql copies a @Root() value that is not one, for every field resolver of every row)", async () => {
+    const db = t.gateway.services.db;
+    const rows = await rowsOf(Account).many(db.getRepository(Account).createQueryBuilder("a").orderBy("a.id").limit(3), "a", ["id", "name", "inPublicPool", "createdAt"]);
+    expect(rows).toHaveLength(3);
+    for (const row of rows) {
+      expect(row).toBeInstanceOf(Account);
+      expect(typeof row.inPublicPool).toBe("boolean");
+      expect(row.createdAt).toBeInstanceOf(Date);
+      expect(Object.keys(row).sort()).toEqual(["createdAt", "id", "inPublicPool", "name"]);
+    }
   });
 
   it("a list page reads only the columns its selection needs, and what its computed fields declared", async () => {
