@@ -38,8 +38,8 @@ export class RowReads<T extends ObjectLiteral> {
 
   /** The columns (property names) a selection of this type's fields needs, plus `extra`. */
   columnsFor(db: DataSource, fields: ReadonlySet<string>, extra: readonly string[] = []): readonly string[] {
-    const key = extra.join(",");
-    let perExtra = this.plans.get(fields);
+    const key = extra.length === 0 ? "" : extra.length === 1 ? extra[0] : extra.join(",");
+    const perExtra = this.plans.get(fields);
     const known = perExtra?.get(key);
     if (known) return known;
     const shape = this.shape(db);

@@ -11,7 +11,7 @@ export type SelectionInfo = Pick<GraphQLResolveInfo, "fieldNodes" | "fragments">
  */
 export function selectedFields(info: SelectionInfo, path: readonly string[] = []): ReadonlySet<string> {
   const single = info.fieldNodes.length === 1 ? info.fieldNodes[0] : null;
-  const key = path.join(".");
+  const key = path.length === 0 ? "" : path.length === 1 ? path[0] : path.join(".");
   if (single) {
     const known = cache.get(single)?.get(key);
     if (known) return known;
