@@ -100,7 +100,9 @@ async function countAccounts(url: string): Promise<number> {
 }
 
 function seed(url: string, accounts: number): void {
-  execFileSync(process.execPath, [join(DIST, "..", "seeds", "scale.js"), "--accounts", String(accounts)], { env: { ...process.env, DATABASE_URL: url }, stdio: "inherit" });
+  // Quick mode checks that every scenario runs, in CI: 5,000 articles do that as well as the budget's 100,000 (~30 s to load).
+  const articles = QUICK ? ["--articles", "5000"] : [];
+  execFileSync(process.execPath, [join(DIST, "..", "seeds", "scale.js"), "--accounts", String(accounts), ...articles], { env: { ...process.env, DATABASE_URL: url }, stdio: "inherit" });
 }
 
 async function gql(endpoint: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<any> {
