@@ -2,18 +2,21 @@ import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { DateTimeColumn } from "../../src/db/columns";
 
+/** The GraphQL name of the type (issue 12 names it `Task`), also its connection's prefix. */
+export const TASK_TYPE = "Task";
+
 export enum TaskStatus {
   OPEN = "OPEN",
   DONE = "DONE",
 }
 registerEnumType(TaskStatus, {
-  name: "ExecutionTaskStatus",
+  name: "TaskStatus",
   description: "Whether an execution task is done",
   valuesConfig: { OPEN: { description: "to do" }, DONE: { description: "completed by its assignee (completedAt)" } },
 });
 
-/** Implementation work of an execution order (issue 12's `Task`), given to a person of the order's territory. */
-@ObjectType({ description: "A task of an order's execution, given to a person of its territory; read by whoever reads the order, and by its assignee (myTasks)" })
+/** Implementation work of an execution order, given to a person of the order's territory: the GraphQL type `Task` (issue 12), the table execution_tasks. */
+@ObjectType(TASK_TYPE, { description: "A task of an order's execution, given to a person of its territory; read by whoever reads the order, and by its assignee (myTasks)" })
 @Entity("execution_tasks")
 @Index(["orderId", "id"])
 @Index(["assigneeId", "status", "dueOn", "id"])

@@ -6,13 +6,13 @@ import { Connection, PageArgs } from "../../src/graphql/connection";
 import { parseId } from "../../src/graphql/ids";
 import { userById } from "../../src/org/org.loaders";
 import { User } from "../../src/org/user.entity";
-import { ExecutionTask, TaskStatus } from "./execution-task.entity";
+import { ExecutionTask, TASK_TYPE, TaskStatus } from "./execution-task.entity";
 import * as execution from "./execution.service";
 import { Order } from "./order.entity";
 import { ExecutionOrderInput } from "./order.inputs";
 import { orderById } from "./order.loaders";
 
-export const { Connection: ExecutionTaskConnection } = Connection(ExecutionTask);
+export const { Connection: TaskConnection } = Connection(ExecutionTask, TASK_TYPE);
 
 rowsOf(ExecutionTask).reads({ assignee: ["assigneeId"], order: ["orderId"] });
 
@@ -37,7 +37,7 @@ export class ExecutionResolver {
     return execution.completeTask(ctx, parseId(id, "id"));
   }
 
-  @Query(() => ExecutionTaskConnection, { description: "the execution tasks given to the caller, soonest due first, in keyset pages" })
+  @Query(() => TaskConnection, { description: "the execution tasks given to the caller, soonest due first, in keyset pages" })
   myTasks(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,

@@ -48,9 +48,9 @@ export class PageArgs {
   after?: string;
 }
 
-/** A Relay connection type for `node`: `XConnection { edges { cursor node } pageInfo totalCount }`. */
-export function Connection<T extends object>(node: ClassType<T>) {
-  @ObjectType(`${node.name}Edge`)
+/** A Relay connection type for `node`: `XConnection { edges { cursor node } pageInfo totalCount }`, X the node's GraphQL name when it is not its class's. */
+export function Connection<T extends object>(node: ClassType<T>, name = node.name) {
+  @ObjectType(`${name}Edge`)
   class EdgeType {
     @Field(() => String)
     cursor: string;
@@ -59,7 +59,7 @@ export function Connection<T extends object>(node: ClassType<T>) {
     node: T;
   }
 
-  @ObjectType(`${node.name}Connection`)
+  @ObjectType(`${name}Connection`)
   class ConnectionType {
     @Field(() => [EdgeType])
     edges: EdgeType[];
