@@ -25,7 +25,11 @@ const CATALOGUE: [string, string, string, string, string][] = [
   ["FOOD-DUMPLING", "速冻水饺 猪肉白菜 1kg", "袋", "29.90", "26.50"],
 ];
 
-/** One quote of each status per territory, at net ratios that need each kind of approval. */
+/**
+ * Quotes of each status per territory, at net ratios that need each kind of approval. Seven are
+ * ACCEPTED: the orders demo makes one order in each of its seven states on them, as only an
+ * accepted quote becomes an order.
+ */
 const PLAN: { status: QuoteStatus; ratio: string }[] = [
   { status: QuoteStatus.DRAFT, ratio: "0.9800" },
   { status: QuoteStatus.PENDING_APPROVAL, ratio: "0.8800" },
@@ -37,7 +41,16 @@ const PLAN: { status: QuoteStatus; ratio: string }[] = [
   { status: QuoteStatus.DECLINED, ratio: "0.8500" },
   { status: QuoteStatus.EXPIRED, ratio: "0.9700" },
   { status: QuoteStatus.SUPERSEDED, ratio: "0.9300" },
+  { status: QuoteStatus.ACCEPTED, ratio: "0.9900" },
+  { status: QuoteStatus.ACCEPTED, ratio: "0.8000" },
+  { status: QuoteStatus.ACCEPTED, ratio: "0.4800" },
+  { status: QuoteStatus.ACCEPTED, ratio: "0.9500" },
+  { status: QuoteStatus.ACCEPTED, ratio: "0.4400" },
+  { status: QuoteStatus.ACCEPTED, ratio: "0.9000" },
 ];
+
+/** When the n-th quote of the plan was made: accepted ones months ago (the orders made on them have history), the others in the last 40 days. */
+const madeAt = (now: Date, n: number) => new Date(now.getTime() - (PLAN[n].status === QuoteStatus.ACCEPTED ? 260 - n : 40 - n * 3) * DAY);
 
 const times = (price: string, ratio: string) => textOf((unitsOf(price, 2) * unitsOf(ratio, 4) + 5000n) / 10_000n, 2);
 
@@ -48,12 +61,18 @@ export async function seedQuotesDemo({ db }: Services, org: DemoOrganisation, no
   for (const [i, t] of org.territories.entries()) {
     await db.getRepository(PriceListEntry).insert(products.map((p, n) => ({ productId: p.id, territoryId: t.territory.id, listPrice: CATALOGUE[n][3 + i], currency: "CNY", updatedAt: now })));
   }
-  const year = now.getUTCFullYear();
   for (const [i, t] of org.territories.entries()) {
     const own = products.filter((p) => p.code.startsWith(t.territory.code));
     const opportunities = await db.getRepository(Opportunity).find({ where: { territoryId: t.territory.id, status: OpportunityStatus.OPEN }, order: { id: "ASC" } });
-    let sequence = 0;
-    for (const [n, plan] of PLAN.entries()) {
+    // A number's year is the UTC year its quote was made in (docs/business-rules.md), so older quotes may count in last year's sequence.
+    const sequences = new Map<number, number>();
+    const nextNumber = (at: Date) => {
+      const year = at.getUTCFullYear();
+      sequences.set(year, (sequences.get(year) ?? 0) + 1);
+      return formatQuoteNumber(t.territory.code, year, sequences.get(year)!);
+    };
+    // Numbered in the order they were made, as the service numbers them.
+    for (const [n, plan] of [...PLAN.entries()].sort(([a], [b]) => madeAt(now, a).getTime() - madeAt(now, b).getTime())) {
       const opportunity = opportunities[n % opportunities.length];
       const owner = await db.getRepository(User).findOneByOrFail({ id: opportunity.ownerId });
       const boss = owner.managerId === null ? null : await db.getRepository(User).findOneBy({ id: owner.managerId });
@@ -67,10 +86,10 @@ export async function seedQuotesDemo({ db }: Services, org: DemoOrganisation, no
       const netTotal = sumMoney(lines.map((l) => l.lineNetTotal));
       const ratio = netRatio(netTotal, listTotal);
       const approval = requiredApproval(ratio, DEFAULT_POLICY, { role: owner.role, managerRole: boss?.role ?? null });
-      const createdAt = new Date(now.getTime() - (40 - n * 3) * DAY);
-      const validUntil = new Date(now.getTime() + (plan.status === QuoteStatus.EXPIRED ? -5 : 30) * DAY).toISOString().slice(0, 10);
+      const createdAt = madeAt(now, n);
+      const validUntil = new Date(plan.status === QuoteStatus.ACCEPTED ? createdAt.getTime() + 30 * DAY : now.getTime() + (plan.status === QuoteStatus.EXPIRED ? -5 : 30) * DAY).toISOString().slice(0, 10);
       const base = {
-        number: formatQuoteNumber(t.territory.code, year, ++sequence),
+        number: nextNumber(createdAt),
         quoteVersion: 1,
         opportunityId: opportunity.id,
         accountId: opportunity.accountId,
@@ -116,6 +135,6 @@ export async function seedQuotesDemo({ db }: Services, org: DemoOrganisation, no
         await db.getRepository(Quote).update({ id: quote.id }, { supersededById: next.id });
       }
     }
-    await db.getRepository(QuoteNumberCounter).insert({ territoryId: t.territory.id, year, lastNumber: sequence });
+    await db.getRepository(QuoteNumberCounter).insert([...sequences].map(([year, lastNumber]) => ({ territoryId: t.territory.id, year, lastNumber })));
   }
 }
