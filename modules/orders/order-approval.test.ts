@@ -1,7 +1,7 @@
 import type { Client } from "graphql-ws";
 import { codes, startTestGateway, type TestGateway } from "../../test/harness";
 import { inDays } from "../quotes/quote-scenarios";
-import { APPROVE_ORDER, CREATE_ORDER, EXECUTE, OrderScenarios, REJECT_ORDER, SUBMIT_ORDER } from "./order-scenarios";
+import { APPROVE_ORDER, CREATE_ORDER, EXECUTE, ISSUE_INVOICE, OrderScenarios, RECORD_PAYMENT, REJECT_ORDER, SUBMIT_ORDER } from "./order-scenarios";
 
 let t: TestGateway;
 let s: OrderScenarios;
@@ -42,6 +42,28 @@ describe("the approval path of an order (PRODUCT.md: 200,000, 45%, the standard 
     expect([over.amount, over.approvalChain, over.prepaymentRequired]).toEqual(["10000.00", ["SALES_MANAGER", "EXECUTIVE"], false]);
     const within = await s.submitted(REP, { netPrice: "100.00" }, "STANDARD", (accountId) => s.credit(accountId, "coal", "10000.00", "MEDIUM"));
     expect(within.approvalChain).toEqual(SM);
+  });
+
+  it("counts what the account already owes: at the limit the sales manager alone, one cent over an executive last", async () => {
+    // An earlier order of 10,000.00, invoiced in full and paid 2,500.00: the account owes 7,500.00.
+    const earlier = await s.submitted(REP, { netPrice: "100.00" });
+    await s.approved(earlier, "coal");
+    const invoice = (await s.ok(ISSUE_INVOICE, { o: earlier.id, i: { amount: "10000.00", issuedOn: inDays(0), dueOn: inDays(30) } }, "finance.coal@demo.test")).issueInvoice;
+    await s.ok(RECORD_PAYMENT, { i: { invoiceId: invoice.id, amount: "2500.00", receivedOn: inDays(0), reference: "部分付款 part payment" }, k: `credit-${invoice.id}` }, "finance.coal@demo.test");
+    const drafts = [];
+    for (let i = 0; i < 2; i++) {
+      const { quoteId } = await s.acceptedQuote(REP, { netPrice: "100.00" }, earlier.accountId);
+      drafts.push((await s.ok(CREATE_ORDER, { q: quoteId, i: { template: "STANDARD" } }, REP)).createOrderFromQuote);
+    }
+    const submittedAt = async (order: any, creditLimit: string) => {
+      await s.credit(earlier.accountId, "coal", creditLimit, "LOW");
+      await s.ok(SUBMIT_ORDER, { id: order.id }, REP);
+      const read = await s.ok(`query($id: ID!) { order(id: $id) { amount approvalChain overCreditLimit account { receivables { outstandingAmount } } } }`, { id: order.id }, "finance.coal@demo.test");
+      return read.order;
+    };
+    // 10,000.00 + 7,500.00 owed = 17,500.00.
+    expect(await submittedAt(drafts[0], "17500.00")).toEqual({ amount: "10000.00", approvalChain: SM, overCreditLimit: false, account: { receivables: { outstandingAmount: "7500.00" } } });
+    expect(await submittedAt(drafts[1], "17499.99")).toEqual({ amount: "10000.00", approvalChain: [...SM, "EXECUTIVE"], overCreditLimit: true, account: { receivables: { outstandingAmount: "7500.00" } } });
   });
 
   it("asks prepayment of a HIGH risk account, and issues no execution order until it is paid", async () => {

@@ -44,10 +44,14 @@ export class OrderScenarios {
     return this.products.get(listPrice)!;
   }
 
-  /** An ACCEPTED quote by `rep` (of COAL or FOOD, by e-mail) for `quantity` × `netPrice` of a product listed at `listPrice`, with its account. */
-  async acceptedQuote(rep: string, { listPrice = "100.00", quantity = "100", netPrice = "100.00" } = {}): Promise<{ quoteId: string; accountId: string; opportunityId: string }> {
+  /**
+   * An ACCEPTED quote by `rep` (of COAL or FOOD, by e-mail) for `quantity` × `netPrice` of a product
+   * listed at `listPrice`, on a new account, or on a new opportunity of `accountId` (one of the rep's
+   * accounts a quote was made for already).
+   */
+  async acceptedQuote(rep: string, { listPrice = "100.00", quantity = "100", netPrice = "100.00" } = {}, accountId?: string): Promise<{ quoteId: string; accountId: string; opportunityId: string }> {
     const territory = rep.split(".")[1].split("@")[0];
-    const opp = await this.quotes.opportunity(rep, { approver: `manager.${territory}@demo.test` });
+    const opp = accountId ? { accountId, opportunityId: await this.opportunityOn(rep, accountId) } : await this.quotes.opportunity(rep, { approver: `manager.${territory}@demo.test` });
     const created = await this.ok(`mutation($i: CreateQuoteInput!) { createQuote(input: $i) { id } }`, { i: { opportunityId: opp.opportunityId, validUntil: inDays(30), lines: [{ productId: await this.product(listPrice), quantity, netPrice }] } }, rep);
     const id = created.createQuote.id;
     const submitted = (await this.ok(`mutation($id: ID!) { submitQuote(id: $id) { status requiredApproverRole } }`, { id }, rep)).submitQuote;
@@ -55,6 +59,12 @@ export class OrderScenarios {
     await this.ok(`mutation($id: ID!) { sendQuote(id: $id) { id } }`, { id }, rep);
     await this.ok(`mutation($id: ID!) { acceptQuote(id: $id) { id } }`, { id }, rep);
     return { quoteId: id, accountId: opp.accountId, opportunityId: opp.opportunityId };
+  }
+
+  /** A new OPEN opportunity of `rep`'s on one of their accounts. */
+  private async opportunityOn(rep: string, accountId: string): Promise<string> {
+    const created = await this.ok(`mutation($i: CreateOpportunityInput!) { createOpportunity(input: $i) { id } }`, { i: { name: `Repeat order ${Math.random().toString(36).slice(2, 8)}`, accountId, amount: "10000.00", expectedCloseDate: inDays(60) } }, rep);
+    return created.createOpportunity.id;
   }
 
   /** Sets an account's credit limit and risk grade, as finance does. */
