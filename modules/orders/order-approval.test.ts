@@ -141,21 +141,25 @@ class Collector {
 }
 
 const SUBSCRIPTION = `subscription { approvalRequested { kind role step owner { email } order { id number status } } }`;
-function watch(client: Client): Collector {
-  const into = new Collector();
+function watch(client: Client, query = SUBSCRIPTION, into = new Collector()): Collector {
   void (async () => {
-    for await (const event of client.iterate({ query: SUBSCRIPTION })) into.push(event);
+    for await (const event of client.iterate({ query })) into.push(event);
   })();
   return into;
 }
 
+/** Subscriptions to approval requests the server has open now, and a wait until `count` more than `before` are. */
+const open = () => t.gateway.services.events.listenerCount("approval.requested");
+async function listening(before: number, count: number): Promise<void> {
+  while (open() < before + count) await new Promise((resolve) => setImmediate(resolve));
+}
+
 describe("approvalRequested for orders", () => {
   it("reaches the person who decides each step, live, and no one else", async () => {
-    const open = () => t.gateway.services.events.listenerCount("approval.requested");
     const before = open();
     const emails = ["ops.coal@demo.test", "head.coal@demo.test", "manager.coal@demo.test", "ops.food@demo.test"];
     const [opsCoal, headCoal, managerCoal, opsFood] = await Promise.all(emails.map(async (e) => watch(t.ws(await t.token(e)))));
-    while (open() < before + emails.length) await new Promise((resolve) => setImmediate(resolve));
+    await listening(before, emails.length);
     const order = await s.submitted(REP, {}, "CUSTOM");
     await opsCoal.arrived(1);
     expect(opsCoal.events[0].data.approvalRequested).toEqual({ kind: "ORDER", role: "BUSINESS_MANAGER", step: 1, owner: { email: REP }, order: { id: order.id, number: order.number, status: "PENDING_APPROVAL" } });
@@ -172,6 +176,29 @@ describe("approvalRequested for orders", () => {
     expect(pending.pendingApprovals.edges.filter((e: any) => e.node.kind === "ORDER").map((e: any) => e.node.order.id)).toContain(order.id);
     const opsPending = await s.ok(`{ pendingApprovals(first: 100) { edges { node { kind order { id } } } } }`, {}, "ops.coal@demo.test");
     expect(opsPending.pendingApprovals.edges.map((e: any) => e.node.order?.id)).not.toContain(order.id);
+  });
+
+  it("reads a request's rows once, however many subscribers hear of it", async () => {
+    const ROOT_ONLY = `subscription { approvalRequested { role owner { email } order { id number status amount } } }`;
+    const token = await t.token("manager.coal@demo.test");
+    /** Statements of submitting an order and delivering its request to `copies` subscriptions of its sales manager. */
+    const costWith = async (copies: number) => {
+      const events = new Collector();
+      const before = open();
+      for (let i = 0; i < copies; i++) watch(t.ws(token), ROOT_ONLY, events);
+      await listening(before, copies);
+      const { quoteId } = await s.acceptedQuote(REP);
+      const draft = (await s.ok(CREATE_ORDER, { q: quoteId, i: { template: "STANDARD" } }, REP)).createOrderFromQuote;
+      const statements = await t.countStatements(async () => {
+        await s.ok(SUBMIT_ORDER, { id: draft.id }, REP);
+        await events.arrived(copies);
+      });
+      expect(events.events.map((e) => e.data.approvalRequested.order)).toEqual(Array(copies).fill({ id: draft.id, number: draft.number, status: "PENDING_APPROVAL", amount: "10000.00" }));
+      return statements;
+    };
+    const few = await costWith(1);
+    const many = await costWith(5);
+    expect(many).toBe(few);
   });
 });
 

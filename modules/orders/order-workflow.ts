@@ -53,7 +53,7 @@ export function submitOrder(ctx: Context, id: number): Promise<Order> {
       overCreditLimit,
       prepaymentRequired: needsPrepayment(account.riskGrade, policy),
     }, { action: "SUBMIT", audited: ORDER_AUDITED });
-    await requestApproval(uow, ApprovalKind.ORDER, order, owner, { step: 1, role: chain[0] });
+    await requestApproval(uow, ApprovalKind.ORDER, pending, owner, { step: 1, role: chain[0] }, pending);
     return pending;
   });
 }
@@ -91,8 +91,9 @@ function decideOrder(ctx: Context, id: number, decision: ApprovalDecision.APPROV
     const chain = chainOf(order);
     if (request.step < chain.length) {
       const owner = await uow.manager.findOneByOrFail(User, { id: order.ownerId });
-      await requestApproval(uow, ApprovalKind.ORDER, order, owner, { step: request.step + 1, role: chain[request.step] });
-      return versionedUpdate(uow, Order, order, {}, { action: "APPROVE_STEP", audited: ORDER_AUDITED, changes });
+      const stepped = await versionedUpdate(uow, Order, order, {}, { action: "APPROVE_STEP", audited: ORDER_AUDITED, changes });
+      await requestApproval(uow, ApprovalKind.ORDER, stepped, owner, { step: request.step + 1, role: chain[request.step] }, stepped);
+      return stepped;
     }
     const approved = await versionedUpdate(uow, Order, order, { status: OrderStatus.APPROVED }, { action: "APPROVE", audited: ORDER_AUDITED, changes: { ...changes, status: { from: order.status, to: OrderStatus.APPROVED } } });
     await winOpportunityWithin(ctx, uow, order.opportunityId);

@@ -11,7 +11,7 @@ import { Territory } from "../../src/org/territory.entity";
 import { User } from "../../src/org/user.entity";
 import { Account, accountById } from "../accounts";
 import { Opportunity, opportunityById } from "../opportunities";
-import { ApprovalKind, ApprovalRequest, Product, Quote, quoteById } from "../quotes";
+import { ApprovalKind, ApprovalRequest, deliveredSubject, Product, Quote, quoteById } from "../quotes";
 import { cents, moneyOf } from "./cents";
 import { ExecutionTask } from "./execution-task.entity";
 import { Invoice } from "./invoice.entity";
@@ -186,8 +186,11 @@ export class OrderLineResolver {
 /** `ApprovalRequest.order`: the orders module's subject field on the quotes module's approval requests (docs/modules.md, "Approvals"). */
 @Resolver(() => ApprovalRequest)
 export class ApprovalRequestOrderResolver {
-  @FieldResolver(() => Order, { nullable: true, description: "the order, for kind ORDER (as it stands now); null for other kinds or outside the caller's reach" })
+  @FieldResolver(() => Order, { nullable: true, description: "the order, for kind ORDER (as it was asked, when delivered live); null for other kinds or outside the caller's reach" })
   order(@Root() request: ApprovalRequest, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return request.kind === ApprovalKind.ORDER ? loader(ctx, orderById).load(request.subjectId, info) : null;
+    if (request.kind !== ApprovalKind.ORDER) return null;
+    // Delivered live, the order is the event's snapshot, one for all its recipients: no read per subscriber.
+    const delivered = deliveredSubject<Order>(request);
+    return delivered !== undefined ? delivered : loader(ctx, orderById).load(request.subjectId, info);
   }
 }

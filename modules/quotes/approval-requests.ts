@@ -12,7 +12,6 @@ import { User } from "../../src/org/user.entity";
 import { ApprovalDecision, ApprovalKind, ApprovalRequest } from "./approval-request.entity";
 import type { RequiredApproval } from "./quote-approval";
 import { approvalRequested, type ApprovalRequestedEvent } from "./quote.events";
-import type { Quote } from "./quote.entity";
 import { QuotePermission } from "./quote.permissions";
 import { QuoteReason } from "./quote.reasons";
 
@@ -24,8 +23,11 @@ import { QuoteReason } from "./quote.reasons";
  */
 export const APPROVAL_SCOPE: ScopedColumns = { territory: "territoryId", owner: "ownerId" };
 
-/** Asks `approval` of someone above `owner` about a record; announced (after the commit) to those who may decide. */
-export async function requestApproval(uow: UnitOfWork, kind: ApprovalKind, subject: { id: number; territoryId: number }, owner: User, approval: RequiredApproval, quote?: Quote): Promise<ApprovalRequest> {
+/**
+ * Asks `approval` of someone above `owner` about a record; announced (after the commit) to those who
+ * may decide, with a copy of `snapshot` (the record as it is now) for the subscription's subject field.
+ */
+export async function requestApproval(uow: UnitOfWork, kind: ApprovalKind, subject: { id: number; territoryId: number }, owner: User, approval: RequiredApproval, snapshot?: object): Promise<ApprovalRequest> {
   const request = Object.assign(new ApprovalRequest(), {
     kind,
     subjectId: subject.id,
@@ -40,7 +42,7 @@ export async function requestApproval(uow: UnitOfWork, kind: ApprovalKind, subje
     decidedAt: null,
   });
   await uow.manager.insert(ApprovalRequest, request);
-  uow.emit(approvalRequested(request, { id: owner.id, role: owner.role, territoryId: owner.territoryId, managerId: owner.managerId }, quote));
+  uow.emit(approvalRequested(request, { id: owner.id, role: owner.role, territoryId: owner.territoryId, managerId: owner.managerId }, snapshot));
   return request;
 }
 

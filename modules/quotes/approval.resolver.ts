@@ -21,15 +21,25 @@ rowsOf(ApprovalRequest).reads({ territory: ["territoryId"], owner: ["ownerId"], 
 /** What a delivered request carries for its fields, read once per event (see loadDelivery). */
 interface Delivery {
   owner: User;
-  quote: Quote | null;
+  /** the record decided on, as it was when asked (the event's snapshot) */
+  subject: object | null;
 }
 const deliveries = new WeakMap<ApprovalRequest, Delivery>();
+
+/**
+ * For the subject field of a request's kind (`quote` here, `order` in the orders module): the record
+ * as it was asked when the request is a live delivery, shared by all its recipients and read by none
+ * of them; undefined otherwise (a listed request: load it within the caller's reach).
+ */
+export function deliveredSubject<T extends object>(request: ApprovalRequest): T | null | undefined {
+  return deliveries.get(request)?.subject as T | null | undefined;
+}
 const loading = new WeakMap<ApprovalRequestedEvent, Promise<ApprovalRequest>>();
 
 /**
  * The rows of one request's delivery, read once for all its recipients: every listener receives the
- * same event object, so it keys the cache (as leadAssigned does). The request and the quote are the
- * event's snapshots, as asked; the owner is the one read. Unscoped on purpose: the iterator's filter
+ * same event object, so it keys the cache (as leadAssigned does). The request and its subject (the
+ * quote, an order) are the event's snapshots, as asked; the owner is the one read. Unscoped on purpose: the iterator's filter
  * (mayDecide) has decided who hears of it, and they reach the quote.
  */
 function loadDelivery(services: Services, event: ApprovalRequestedEvent): Promise<ApprovalRequest> {
@@ -37,7 +47,7 @@ function loadDelivery(services: Services, event: ApprovalRequestedEvent): Promis
   if (!loaded) {
     loaded = services.db.getRepository(User).findOneByOrFail({ id: event.owner.id }).then((owner) => {
       const request = Object.assign(new ApprovalRequest(), event.request, { requestedAt: new Date(event.request.requestedAt) });
-      deliveries.set(request, { owner, quote: event.quote ? Object.assign(new Quote(), event.quote) : null });
+      deliveries.set(request, { owner, subject: event.subject ?? null });
       return request;
     });
     loading.set(event, loaded);
@@ -87,8 +97,8 @@ export class ApprovalRequestResolver {
 
   @FieldResolver(() => Quote, { nullable: true, description: "the quote, for kind QUOTE (as it was asked, when delivered live); null for other kinds or outside the caller's reach" })
   quote(@Root() request: ApprovalRequest, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    const delivered = deliveries.get(request);
-    if (delivered) return delivered.quote;
-    return request.kind === ApprovalKind.QUOTE ? loader(ctx, quoteById).load(request.subjectId, info) : null;
+    if (request.kind !== ApprovalKind.QUOTE) return null;
+    const delivered = deliveredSubject<Quote>(request);
+    return delivered !== undefined ? delivered : loader(ctx, quoteById).load(request.subjectId, info);
   }
 }

@@ -82,6 +82,7 @@ export { Quote, QuoteLine, QuoteStatus } from "./quote.entity";
 export { Product, PriceListEntry } from "./product.entity";
 export { ApprovalDecision, ApprovalKind, ApprovalRequest } from "./approval-request.entity";
 export { decide, listPending, mayDecide, pendingRequest, requestApproval, withdrawApproval, APPROVAL_SCOPE } from "./approval-requests";
+export { deliveredSubject } from "./approval.resolver";
 export { APPROVAL_REQUESTED, type ApprovalRequestedEvent, type QuoteAcceptedEvent, type QuoteApprovedEvent } from "./quote.events";
 export { findQuote, scopedQuotes, QUOTE_SCOPE } from "./quote.service";
 export { quoteById } from "./quote.loaders";

@@ -2,7 +2,6 @@
 import type { DomainEvent } from "../../src/events/domain-events";
 import type { Role } from "../../src/access/roles";
 import { ApprovalRequest } from "./approval-request.entity";
-import { Quote } from "./quote.entity";
 
 /**
  * A decision was asked of someone above a record's owner; `approvalRequested` subscribers are fed
@@ -13,8 +12,8 @@ export interface ApprovalRequestedEvent {
   request: ApprovalRequest;
   /** the owner as the org chart had them: who stands above them decides */
   owner: { id: number; role: Role; territoryId: number | null; managerId: number | null };
-  /** the quote, for kind QUOTE */
-  quote?: Quote;
+  /** the record decided on, for its kind's subject field (the Quote for kind QUOTE, the Order for ORDER) */
+  subject?: object;
 }
 
 export const APPROVAL_REQUESTED = "approval.requested";
@@ -38,10 +37,10 @@ declare module "../../src/events/domain-events" {
   }
 }
 
-/** The event of a request just written, with copies of the rows (the writer goes on changing its objects). */
-export function approvalRequested(request: ApprovalRequest, owner: ApprovalRequestedEvent["owner"], quote?: Quote): DomainEvent<typeof APPROVAL_REQUESTED> {
+/** The event of a request just written, with copies of the rows, each of its own class (the writer goes on changing its objects). */
+export function approvalRequested(request: ApprovalRequest, owner: ApprovalRequestedEvent["owner"], subject?: object): DomainEvent<typeof APPROVAL_REQUESTED> {
   return {
     name: APPROVAL_REQUESTED,
-    payload: { request: Object.assign(new ApprovalRequest(), request), owner: { ...owner }, ...(quote ? { quote: Object.assign(new Quote(), quote) } : {}) },
+    payload: { request: Object.assign(new ApprovalRequest(), request), owner: { ...owner }, ...(subject ? { subject: Object.assign(Object.create(Object.getPrototypeOf(subject)), subject) } : {}) },
   };
 }
