@@ -14,7 +14,23 @@ export enum Role {
   SYSTEM_ADMIN = "SYSTEM_ADMIN",
   PARTNER = "PARTNER",
 }
-registerEnumType(Role, { name: "Role" });
+registerEnumType(Role, {
+  name: "Role",
+  description: "What a user does in the group; it decides which operations and confidential fields they may use and how far their reach goes (docs/roles-and-reach.md)",
+  valuesConfig: {
+    EXECUTIVE: { description: "group management: reaches every territory, may do whatever a territory head may in all of them, move records across territories and assign activities to anyone" },
+    TERRITORY_HEAD: { description: "head of a territory (business segment): reaches every row of it; approves, reassigns, closes and configures it" },
+    SALES_MANAGER: { description: "department manager: reaches their own rows, those of the reps who report to them and the territory's public pool; approves their reps' accounts, closes and quotes" },
+    SALES_REP: { description: "direct or channel sales: reaches the rows they own and the territory's public pool; creates customers, leads, opportunities, activities and quotes, and claims from the pool" },
+    BUSINESS_MANAGER: { description: "sales operations: reaches every row of their territory; triages and dispatches leads, reviews orders and issues execution orders" },
+    FINANCE: { description: "reaches every row of their territory; invoices, payments, receivables, credit limits and risk grades" },
+    SERVICE_AGENT: { description: "reaches every row of their territory; tickets and the knowledge base" },
+    MARKETER: { description: "reaches every row of their territory; campaigns, segments and lead intake" },
+    TERRITORY_ADMIN: { description: "creates, freezes and changes the users of their territory; no commercial data" },
+    SYSTEM_ADMIN: { description: "system settings, territories, users and partner API keys; no commercial data" },
+    PARTNER: { description: "a partner integration calling with an API key: reads the accounts of the territories granted to the key without confidential fields, enters and rates their tickets and records payments of their invoices; no user logs in with this role" },
+  },
+});
 
 /** How far a role reaches over commercial rows (records with a territory and an owner). */
 export enum Reach {

@@ -5,20 +5,27 @@ export enum SortDirection {
   ASC = "ASC",
   DESC = "DESC",
 }
-registerEnumType(SortDirection, { name: "SortDirection" });
+registerEnumType(SortDirection, {
+  name: "SortDirection",
+  description: "The direction of a list's order; rows that tie on the ordered field are ordered by id, in the same direction",
+  valuesConfig: {
+    ASC: { description: "ascending: smallest, earliest or alphabetically first value first" },
+    DESC: { description: "descending: largest, latest or alphabetically last value first" },
+  },
+});
 
-@ObjectType()
+@ObjectType({ description: "Where a page of a list stands (Relay cursor pagination): pass `endCursor` as `after` to read the next page" })
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "whether rows follow this page: ask again with `after: endCursor`" })
   hasNextPage: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "whether this page was read after a cursor (`after` was given), so rows precede it; lists are read forwards only" })
   hasPreviousPage: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "the cursor of the page's first row; null when the page is empty" })
   startCursor: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "the cursor of the page's last row, to pass as `after` for the next page; null when the page is empty" })
   endCursor: string | null;
 }
 
@@ -50,26 +57,26 @@ export class PageArgs {
 
 /** A Relay connection type for `node`: `XConnection { edges { cursor node } pageInfo totalCount }`, X the node's GraphQL name when it is not its class's. */
 export function Connection<T extends object>(node: ClassType<T>, name = node.name) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its cursor` })
   class EdgeType {
-    @Field(() => String)
+    @Field(() => String, { description: "an opaque cursor for this row: pass it as `after` to read the rows that follow it, with the same filter and order (a cursor of another list is BAD_USER_INPUT on `after`)" })
     cursor: string;
 
-    @Field(() => node)
+    @Field(() => node, { description: `the ${name}` })
     node: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { description: `A page of a list of ${name} rows, in the list's order (Relay cursor pagination); it holds only rows the caller may see` })
   class ConnectionType {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: "the rows of this page, at most `first` of them" })
     edges: EdgeType[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: "whether more rows follow, and the cursors to read them" })
     pageInfo: PageInfo;
 
     totalCount: () => Promise<number>;
 
-    @Field(() => Int, { name: "totalCount" })
+    @Field(() => Int, { name: "totalCount", description: "how many rows the whole list holds with the same filter, across all pages; counted only when selected" })
     countAll(): Promise<number> {
       return this.totalCount();
     }

@@ -6,7 +6,7 @@ import { DateTimeColumn } from "../db/columns";
 @ObjectType({ description: "A partner integration's API key; system admins only" })
 @Entity("api_keys")
 export class ApiKey {
-  @Field(() => ID)
+  @Field(() => ID, { description: "the key's id, to revoke it with (not the key itself)" })
   @PrimaryGeneratedColumn()
   id: number;
 

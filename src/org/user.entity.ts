@@ -3,10 +3,10 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { Role } from "../access/roles";
 import { DateTimeColumn } from "../db/columns";
 
-@ObjectType()
+@ObjectType({ description: "A member of staff who logs in. Partners (API keys) read only a user's id and name, as the owner of an account" })
 @Entity("users")
 export class User {
-  @Field(() => ID)
+  @Field(() => ID, { description: "the user's id" })
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -17,7 +17,7 @@ export class User {
   @Column({ type: "varchar", length: 254, unique: true })
   email: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "the user's full name" })
   @Column({ type: "varchar", length: 120 })
   name: string;
 
