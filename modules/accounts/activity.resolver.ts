@@ -19,11 +19,11 @@ export class ActivityResolver {
     description:
       "logs a call, visit, meeting, e-mail, task or note against an account; a done one is contact and clears the follow-up flags. Refusals: CONFLICT with reason ARCHIVED when the account is archived; FAILED_PRECONDITION with reason IN_PUBLIC_POOL for a rep or manager on a pool account; FORBIDDEN (field ownerId) when anyone but an executive gives the activity to someone else",
   })
-  logActivity(@Arg("input", () => LogActivityInput) input: LogActivityInput, @Ctx() ctx: Context): Promise<Activity> {
+  logActivity(@Arg("input", () => LogActivityInput, { description: "the activity and its account" }) input: LogActivityInput, @Ctx() ctx: Context): Promise<Activity> {
     return logActivity(ctx, input);
   }
 
-  @FieldResolver(() => Account, { nullable: true })
+  @FieldResolver(() => Account, { nullable: true, description: "the account it was logged on (an opportunity's account, for an opportunity's activity); null for a lead's activity or an account out of the caller's reach" })
   account(@Root() activity: Activity, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return activity.accountId === null ? null : loader(ctx, accountById).load(activity.accountId, info);
   }
@@ -36,7 +36,7 @@ export class ActivityResolver {
     return activity.relatedType === null || activity.relatedId === null ? null : loader(ctx, relatedTitle).load(`${activity.relatedType}:${activity.relatedId}`);
   }
 
-  @FieldResolver(() => User)
+  @FieldResolver(() => User, { description: "who does or did it: whoever logged it, or the user an executive assigned it to" })
   owner(@Root() activity: Activity, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return loader(ctx, userById).load(activity.ownerId, info);
   }

@@ -17,7 +17,7 @@ export class ContactResolver {
     description:
       "adds a contact to an account in the caller's reach. Refusals: CONFLICT with reason ARCHIVED when the account is archived; FAILED_PRECONDITION with reason IN_PUBLIC_POOL for a rep or manager on a pool account",
   })
-  createContact(@Arg("input", () => CreateContactInput) input: CreateContactInput, @Ctx() ctx: Context): Promise<Contact> {
+  createContact(@Arg("input", () => CreateContactInput, { description: "the new contact and its account" }) input: CreateContactInput, @Ctx() ctx: Context): Promise<Contact> {
     return createContact(ctx, input);
   }
 
@@ -26,15 +26,15 @@ export class ContactResolver {
       "changes a contact from the version read; a change of key person is audited as KEY_PERSON_CHANGE. Refusals: CONFLICT with reason STALE_VERSION (field version, currentVersion), ARCHIVED when its account is archived; FAILED_PRECONDITION with reason IN_PUBLIC_POOL for a rep or manager on a pool account's contact",
   })
   updateContact(
-    @Arg("id", () => ID) id: string,
-    @Arg("version", () => Int) version: number,
-    @Arg("input", () => UpdateContactInput) input: UpdateContactInput,
+    @Arg("id", () => ID, { description: "the contact, of an account in the caller's reach (NOT_FOUND otherwise)" }) id: string,
+    @Arg("version", () => Int, { description: "the contact's version as the caller read it" }) version: number,
+    @Arg("input", () => UpdateContactInput, { description: "the fields to change" }) input: UpdateContactInput,
     @Ctx() ctx: Context,
   ): Promise<Contact> {
     return updateContact(ctx, parseId(id, "id"), version, input);
   }
 
-  @FieldResolver(() => Account, { nullable: true })
+  @FieldResolver(() => Account, { nullable: true, description: "the account the contact belongs to" })
   account(@Root() contact: Contact, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return loader(ctx, accountById).load(contact.accountId, info);
   }

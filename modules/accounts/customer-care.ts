@@ -11,23 +11,30 @@ export enum CareReminderKind {
   BIRTHDAY = "BIRTHDAY",
   HOLIDAY = "HOLIDAY",
 }
-registerEnumType(CareReminderKind, { name: "CareReminderKind" });
+registerEnumType(CareReminderKind, {
+  name: "CareReminderKind",
+  description: "Why a customer should be greeted",
+  valuesConfig: {
+    BIRTHDAY: { description: "a contact's birthday (29 February birthdays fall on 28 February in other years)" },
+    HOLIDAY: { description: "a configured holiday of the caller's territory or of the group" },
+  },
+});
 
-@ObjectType()
+@ObjectType({ description: "A day ahead to greet customers: a contact's birthday, or a configured holiday" })
 export class CareReminder {
-  @Field(() => CareReminderKind)
+  @Field(() => CareReminderKind, { description: "birthday or holiday" })
   kind: CareReminderKind;
 
   @Field(() => String, { description: "YYYY-MM-DD, the day to greet" })
   date: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "what to greet for: \"Birthday of <name>\", or the holiday's name" })
   title: string;
 
-  @Field(() => Contact, { nullable: true })
+  @Field(() => Contact, { nullable: true, description: "whose birthday it is; null for a holiday" })
   contact: Contact | null;
 
-  @Field(() => Account, { nullable: true })
+  @Field(() => Account, { nullable: true, description: "the contact's account (live, in the caller's reach); null for a holiday" })
   account: Account | null;
 }
 

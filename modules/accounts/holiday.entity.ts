@@ -2,10 +2,10 @@ import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 
 /** A configured holiday that puts every owner's customers on the care reminder list. */
-@ObjectType()
+@ObjectType({ description: "A configured holiday, of one territory or of the whole group: it puts every owner's customers on the care reminders" })
 @Entity("holidays")
 export class Holiday {
-  @Field(() => ID)
+  @Field(() => ID, { description: "the holiday's id" })
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -13,11 +13,11 @@ export class Holiday {
   @Column({ type: "integer", nullable: true })
   territoryId: number | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: "the holiday's name" })
   @Column({ type: "varchar", length: 80 })
   name: string;
 
-  @Field(() => String, { description: "YYYY-MM-DD" })
+  @Field(() => String, { description: "the day, YYYY-MM-DD" })
   @Column({ type: "varchar", length: 10 })
   date: string;
 }
