@@ -6,11 +6,11 @@ import { DateTimeColumn } from "../../src/db/columns";
  * An assignment rule: leads of a territory, optionally only of a region and/or an industry, go to
  * one user or round-robin over a team (the reps reporting to a manager). Territory heads manage them.
  */
-@ObjectType()
+@ObjectType({ description: "A lead assignment rule: leads of a territory, optionally only of a region and/or an industry, go to one user or in turn to a team (the reps of a sales manager). The most specific fitting rule wins, then the lowest priority, then the oldest. Readable by EXECUTIVE, TERRITORY_HEAD and BUSINESS_MANAGER" })
 @Entity("lead_assignment_rules")
 @Index(["territoryId", "priority", "id"])
 export class AssignmentRule {
-  @Field(() => ID)
+  @Field(() => ID, { description: "the rule's id" })
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -44,7 +44,7 @@ export class AssignmentRule {
   @DateTimeColumn()
   createdAt: Date;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "send it back with updateAssignmentRule; a stale version is a CONFLICT" })
   @Column({ type: "integer", default: 1 })
   version: number;
 }

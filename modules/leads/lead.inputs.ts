@@ -8,34 +8,34 @@ import { LeadChannel, LeadStatus } from "./lead.entity";
 /** What every lead says about the prospect, from the public form or from staff. */
 @InputType()
 class LeadDetails {
-  @Field(() => String)
+  @Field(() => String, { description: "the prospect's company, 1 to 200 characters" })
   @TextLength(1, 200)
   company: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "the person to contact, 1 to 120 characters" })
   @TextLength(1, 120)
   contactName: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "the contact's e-mail, at most 254 characters; an e-mail or a phone number is required (BAD_USER_INPUT on email without either)" })
   @IsOptional()
   @IsEmailAddress()
   @TextLength(0, 254)
   email?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "the contact's phone number: digits, spaces, parentheses and dashes, optionally a leading +, 5 to 40 characters" })
   @IsOptional()
   @IsPhoneNumber()
   phone?: string | null;
 
-  @Field(() => LeadChannel, { nullable: true })
+  @Field(() => LeadChannel, { nullable: true, description: "how the lead came in; default WEB_FORM on the web form (which takes only WEB_FORM or ONLINE_CHAT), PHONE for createLead, IMPORT for importLeads" })
   channel?: LeadChannel | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "the prospect's industry, at most 80 characters; dispatch matches it against assignment rules" })
   @IsOptional()
   @TextLength(0, 80)
   industry?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "the prospect's region, at most 80 characters; dispatch matches it against assignment rules" })
   @IsOptional()
   @TextLength(0, 80)
   region?: string | null;
@@ -49,7 +49,7 @@ class LeadDetails {
 @InputType({ description: "the public web form: no territory, no owner; it never says whether the company is a customer" })
 export class WebLeadInput extends LeadDetails {}
 
-@InputType()
+@InputType({ description: "A lead entered by staff" })
 export class CreateLeadInput extends LeadDetails {
   @Field(() => ID, { nullable: true, description: "defaults to the caller's territory; executives may leave it to route later" })
   territoryId?: string | null;
@@ -58,24 +58,24 @@ export class CreateLeadInput extends LeadDetails {
   receivedAt?: Date | null;
 }
 
-@InputType()
+@InputType({ description: "Which leads of the caller's reach to list; the conditions given all apply" })
 export class LeadFilter {
-  @Field(() => LeadStatus, { nullable: true })
+  @Field(() => LeadStatus, { nullable: true, description: "only leads of this status" })
   status?: LeadStatus;
 
-  @Field(() => LeadChannel, { nullable: true })
+  @Field(() => LeadChannel, { nullable: true, description: "only leads that came in through this channel" })
   channel?: LeadChannel;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "only leads of exactly this industry" })
   industry?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "only leads of exactly this region" })
   region?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "only leads owned by this user" })
   ownerId?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "only leads of this territory (still within the caller's reach)" })
   territoryId?: string;
 
   @Field(() => Boolean, { nullable: true, description: "true: only leads without an owner" })
@@ -92,14 +92,21 @@ export enum LeadOrderField {
   CREATED_AT = "CREATED_AT",
   COMPANY = "COMPANY",
 }
-registerEnumType(LeadOrderField, { name: "LeadOrderField" });
+registerEnumType(LeadOrderField, {
+  name: "LeadOrderField",
+  description: "What the leads list is ordered by",
+  valuesConfig: {
+    CREATED_AT: { description: "when the lead came in (the default, newest first)" },
+    COMPANY: { description: "the prospect's company name" },
+  },
+});
 
-@InputType()
+@InputType({ description: "The order of the leads list; ties are ordered by id" })
 export class LeadOrder {
-  @Field(() => LeadOrderField)
+  @Field(() => LeadOrderField, { description: "the field to order by" })
   field: LeadOrderField;
 
-  @Field(() => SortDirection, { defaultValue: SortDirection.DESC })
+  @Field(() => SortDirection, { defaultValue: SortDirection.DESC, description: "descending unless given" })
   direction: SortDirection;
 }
 
@@ -113,7 +120,7 @@ export class ConvertLeadInput {
   @TextLength(1, 200)
   accountName?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "the new account's unified social credit code (6 to 30 letters and digits once spaces and dashes are dropped); not with accountId" })
   @IsOptional()
   @TextLength(6, 40)
   registrationNo?: string | null;
@@ -123,14 +130,14 @@ export class ConvertLeadInput {
   @TextLength(1, 200)
   opportunityName?: string | null;
 
-  @Field(() => Decimal)
+  @Field(() => Decimal, { description: "the opportunity's expected amount in CNY, up to two decimals, not negative" })
   amount: string;
 
-  @Field(() => String, { description: "YYYY-MM-DD" })
+  @Field(() => String, { description: "the opportunity's expected close day, YYYY-MM-DD" })
   expectedCloseDate: string;
 }
 
-@InputType()
+@InputType({ description: "A lead assignment rule: which leads (territory, region, industry) go to whom (one user, or a team in turn). Name either userId or teamManagerId" })
 export class AssignmentRuleInput {
   @Field(() => ID, { nullable: true, description: "default: the caller's territory" })
   territoryId?: string | null;
@@ -151,7 +158,7 @@ export class AssignmentRuleInput {
   @Field(() => ID, { nullable: true, description: "share the leads in turn among this manager's reps" })
   teamManagerId?: string | null;
 
-  @Field(() => Int, { nullable: true, defaultValue: 100 })
+  @Field(() => Int, { nullable: true, defaultValue: 100, description: "among rules equally specific, the lower number wins; 0 to 10000, default 100" })
   @IsOptional()
   @IntegerBetween(0, 10000)
   priority?: number;

@@ -26,22 +26,53 @@ export enum CloseOutcome {
   WON = "WON",
   LOST = "LOST",
 }
-registerEnumType(OpportunityStage, { name: "OpportunityStage" });
-registerEnumType(OpportunityStatus, { name: "OpportunityStatus" });
-registerEnumType(CloseOutcome, { name: "CloseOutcome" });
+registerEnumType(OpportunityStage, {
+  name: "OpportunityStage",
+  description:
+    "The steps of consultative selling, then the outcome. Each stage has a win probability per territory (pipelineStages; the defaults in brackets). WON and LOST are reached only by a confirmed close (or, for WON, by the approval of the opportunity's order)",
+  valuesConfig: {
+    PROSPECTING: { description: "finding out whether there is a sale (10%); where new opportunities start by default" },
+    VISIT: { description: "first visit to the customer (20%)" },
+    TRUST: { description: "building trust with the decision makers (30%)" },
+    NEEDS: { description: "the customer's needs are understood (40%)" },
+    SOLUTION: { description: "a solution is proposed to meet them (50%)" },
+    PROPOSAL: { description: "a proposal is made (60%)" },
+    COMMITMENT: { description: "the customer commits; accepting a quote moves its opportunity here (80%)" },
+    WON: { description: "won (100%)" },
+    LOST: { description: "lost (0%)" },
+  },
+});
+registerEnumType(OpportunityStatus, {
+  name: "OpportunityStatus",
+  description: "Whether an opportunity is still being worked or has a confirmed outcome; only confirmed outcomes count in reports",
+  valuesConfig: {
+    OPEN: { description: "being worked: it changes and moves between the open stages" },
+    CLOSE_REQUESTED: { description: "the owner asked to close it as WON or LOST (requestedOutcome); it takes no other change until someone above the owner confirms or rejects" },
+    WON: { description: "won, confirmed by someone above the owner or by the approval of its order" },
+    LOST: { description: "lost, confirmed by someone above the owner" },
+  },
+});
+registerEnumType(CloseOutcome, {
+  name: "CloseOutcome",
+  description: "The outcome an owner asks to close an opportunity as",
+  valuesConfig: {
+    WON: { description: "the customer bought; no lost reason" },
+    LOST: { description: "the sale is lost; a lost reason is required" },
+  },
+});
 
-@ObjectType()
+@ObjectType({ description: "A document attached to an opportunity, by link" })
 export class Attachment {
-  @Field(() => String)
+  @Field(() => String, { description: "the document's name" })
   name: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "an http(s) link to the document" })
   link: string;
 }
 
 const jsonList = { to: (value: unknown[] | null | undefined) => JSON.stringify(value ?? []), from: (value: string | null) => (value ? JSON.parse(value) : []) };
 
-@ObjectType()
+@ObjectType({ description: "A possible sale to an account, moving through the pipeline's stages. Readable by EXECUTIVE, TERRITORY_HEAD, SALES_MANAGER, SALES_REP, BUSINESS_MANAGER and FINANCE, for the opportunities in their reach" })
 @Entity("opportunities")
 @Index(["territoryId", "createdAt", "id"])
 @Index(["ownerId", "createdAt", "id"])
@@ -51,11 +82,11 @@ const jsonList = { to: (value: unknown[] | null | undefined) => JSON.stringify(v
 @Index(["expectedCloseDate", "id"])
 @Index(["status", "activityClockAt"])
 export class Opportunity {
-  @Field(() => ID)
+  @Field(() => ID, { description: "the opportunity's id" })
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: "what is being sold, in a few words" })
   @Column({ type: "varchar", length: 200 })
   name: string;
 
@@ -69,15 +100,15 @@ export class Opportunity {
   @Column({ type: "integer" })
   ownerId: number;
 
-  @Field(() => Decimal)
+  @Field(() => Decimal, { description: "the expected amount of the sale, in CNY, two decimals" })
   @MoneyColumn()
   amount: string;
 
-  @Field(() => String, { description: "YYYY-MM-DD" })
+  @Field(() => String, { description: "the day the sale is expected to close, YYYY-MM-DD" })
   @Column({ type: "varchar", length: 10 })
   expectedCloseDate: string;
 
-  @Field(() => OpportunityStage)
+  @Field(() => OpportunityStage, { description: "the pipeline stage it is at" })
   @Index()
   @Column({ type: "varchar", length: 16 })
   stage: OpportunityStage;
@@ -86,7 +117,7 @@ export class Opportunity {
   @Column({ type: "integer" })
   probability: number;
 
-  @Field(() => OpportunityStatus)
+  @Field(() => OpportunityStatus, { description: "OPEN, CLOSE_REQUESTED, or the confirmed outcome" })
   @Column({ type: "varchar", length: 16 })
   status: OpportunityStatus;
 
@@ -94,11 +125,11 @@ export class Opportunity {
   @Column({ type: "varchar", length: 8, nullable: true })
   requestedOutcome: CloseOutcome | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "why it was lost, as the owner gave it with a LOST close request; null otherwise" })
   @Column({ type: "varchar", length: 500, nullable: true })
   lostReason: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "when the owner asked to close it (UTC); null when no close was requested, or the request was rejected" })
   @DateTimeColumn({ nullable: true })
   closeRequestedAt: Date | null;
 
@@ -109,15 +140,15 @@ export class Opportunity {
   @Column({ type: "integer", nullable: true })
   closedById: number | null;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "the competitors in the deal, by name" })
   @Column({ type: "text", transformer: jsonList })
   competitors: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "what the owner does next; null when not given" })
   @Column({ type: "varchar", length: 500, nullable: true })
   nextStep: string | null;
 
-  @Field(() => [Attachment])
+  @Field(() => [Attachment], { description: "documents attached by link" })
   @Column({ type: "text", transformer: jsonList })
   attachments: Attachment[];
 
@@ -135,11 +166,11 @@ export class Opportunity {
   @Column({ type: "integer", nullable: true })
   createdById: number | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: "when it was created (UTC)" })
   @DateTimeColumn()
   createdAt: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: "when it last changed (UTC)" })
   @DateTimeColumn()
   updatedAt: Date;
 
@@ -149,11 +180,11 @@ export class Opportunity {
 }
 
 /** One stage change of an opportunity, kept for funnel velocity. */
-@ObjectType()
+@ObjectType({ description: "One stage change of an opportunity, kept for funnel velocity" })
 @Entity("opportunity_stage_changes")
 @Index(["opportunityId", "changedAt", "id"])
 export class OpportunityStageChange {
-  @Field(() => ID)
+  @Field(() => ID, { description: "the change's id" })
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -164,30 +195,30 @@ export class OpportunityStageChange {
   @Column({ type: "varchar", length: 16, nullable: true })
   fromStage: OpportunityStage | null;
 
-  @Field(() => OpportunityStage)
+  @Field(() => OpportunityStage, { description: "the stage it moved to" })
   @Column({ type: "varchar", length: 16 })
   toStage: OpportunityStage;
 
   @Column({ type: "integer", nullable: true })
   changedById: number | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: "when it moved (UTC)" })
   @DateTimeColumn()
   changedAt: Date;
 }
 
 /** A territory's probability for a stage; stages without a row use the default pipeline. */
-@ObjectType()
+@ObjectType({ description: "A stage of a territory's pipeline with its win probability. Readable by EXECUTIVE, TERRITORY_HEAD, SALES_MANAGER, SALES_REP, BUSINESS_MANAGER, FINANCE and MARKETER" })
 @Entity("pipeline_stages")
 export class PipelineStage {
   @Column({ type: "integer", primary: true })
   territoryId: number;
 
-  @Field(() => OpportunityStage)
+  @Field(() => OpportunityStage, { description: "the stage" })
   @Column({ type: "varchar", length: 16, primary: true })
   stage: OpportunityStage;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "the win probability of an opportunity at this stage, in percent (0 to 100)" })
   @Column({ type: "integer" })
   probability: number;
 }
