@@ -1,5 +1,6 @@
 import { startTestGateway, type TestGateway } from "../../test/harness";
 import { postingsQuery } from "./article-search";
+import { termsOf } from "./article-terms";
 
 let t: TestGateway;
 let territories: Record<"COAL" | "FOOD", string>;
@@ -100,18 +101,51 @@ describe("searchArticles", () => {
     expect(await field(`{ searchArticles(query: "coal", first: 51) { score } }`, {})).toEqual(["BAD_USER_INPUT", "first"]);
   });
 
-  it("reads the index by its key on this database: no table scan", async () => {
+  it("ranks as reading every posting would, while each term's postings in reach fit in its depth", async () => {
     const db = t.gateway.services.db;
-    const { sql, params } = postingsQuery([["煤炭", 700], ["发票", 900]], [Number(territories.COAL)], 10);
+    /** The exhaustive ranking: every posting of the query's terms in reach, grouped by article. */
+    const everyPosting = async (q: string, reach: number[] | null) => {
+      const terms = [...termsOf(q, true).keys()];
+      const counts: { term: string; articles: number }[] = await db.query(`SELECT term, articles FROM article_term_counts WHERE term IN (${terms.map(() => "?").join(", ")}, '')`, terms);
+      const n = Number(counts.find((c) => c.term === "")!.articles);
+      const idf = counts.filter((c) => c.term !== "").map((c) => [c.term, Math.round(1000 * Math.log(1 + n / Number(c.articles)))] as const);
+      const rows: { articleId: number; matched: number; score: number }[] = await db.query(
+        `SELECT articleId, COUNT(*) AS matched, SUM(weight * CASE term ${idf.map(() => "WHEN ? THEN ?").join(" ")} END) AS score FROM article_terms ` +
+          `WHERE term IN (${idf.map(() => "?").join(", ")})${reach ? ` AND reach IN (0, ${reach.join(", ")})` : ""} GROUP BY articleId ORDER BY matched DESC, score DESC, articleId LIMIT 50`,
+        [...idf.flat(), ...idf.map(([term]) => term)],
+      );
+      return rows.map((r) => [String(r.articleId), Number(r.matched), Number(r.score)]);
+    };
+    for (const [who, q, reach] of [["rep1.coal@demo.test", "煤炭 发票", [Number(territories.COAL)]], ["exec@demo.test", "invoice coal", null], ["service.food@demo.test", "冷链 温度记录 food", [Number(territories.FOOD)]]] as const) {
+      const found = (await hits(who, q)).map((h) => [h.article.id, h.matchedTerms, h.score]);
+      expect(found.length).toBeGreaterThan(1);
+      expect(found).toEqual(await everyPosting(q, reach as number[] | null));
+    }
+  });
+
+  it("reads each term's best postings in weight order from its index, then the candidates' postings by article: no table scan", async () => {
+    const db = t.gateway.services.db;
+    const { sql, params } = postingsQuery(db, [["煤炭", 700], ["发票", 900]], [Number(territories.COAL)], 10);
+    // The rarest term (the highest idf, 发票) is read deepest.
+    expect(sql.match(/ORDER BY b\.weight DESC, b\.articleId ASC LIMIT \d+\) c\d/g)?.map((s) => s.split("LIMIT ")[1])).toEqual(["600) c0", "100) c1"]);
+    expect(params.filter((p) => p === "发票" || p === "煤炭").slice(2, 4)).toEqual(["发票", "煤炭"]);
     if (db.options.type === "better-sqlite3") {
-      const plan: { detail: string }[] = await db.query(`EXPLAIN QUERY PLAN ${sql}`, params);
-      expect(plan.map((p) => p.detail).join("; ")).toMatch(/SEARCH p USING (COVERING )?INDEX/);
-      expect(plan.some((p) => /^SCAN p\b/.test(p.detail))).toBe(false);
+      const plan: { id: number; parent: number; detail: string }[] = await db.query(`EXPLAIN QUERY PLAN ${sql}`, params);
+      // Each term's candidates: one walk of the weight index in its order (nothing sorted under it).
+      const candidates = plan.filter((p) => /^CO-ROUTINE c\d$/.test(p.detail));
+      expect(candidates).toHaveLength(2);
+      for (const c of candidates) expect(plan.filter((p) => p.parent === c.id).map((p) => p.detail)).toEqual(["SEARCH b USING COVERING INDEX IDX_article_terms_by_weight (term=?)"]);
+      const details = plan.map((p) => p.detail);
+      expect(details.indexOf("SCAN c")).toBeLessThan(details.findIndex((d) => /^SEARCH p USING .*INDEX .*articleId=\?/.test(d)));
+      expect(details.some((d) => /^SCAN (b|p)\b/.test(d))).toBe(false);
     } else {
-      const plan: { table: string; type: string; key: string | null }[] = await db.query(`EXPLAIN ${sql}`, params);
-      const p = plan.find((row) => row.table === "p")!;
-      expect(p.type).not.toBe("ALL");
-      expect(p.key).toBe("PRIMARY");
+      const plan: { id: number | null; table: string; type: string; key: string | null; Extra: string }[] = await db.query(`EXPLAIN ${sql}`, params);
+      expect(plan[0].table).toBe("<derived2>");
+      const walks = plan.filter((row) => row.table === "b");
+      expect(walks).toHaveLength(2);
+      for (const walk of walks) expect(walk).toMatchObject({ type: "ref", key: "IDX_article_terms_by_weight", Extra: expect.not.stringMatching(/filesort/) });
+      expect(plan.find((row) => row.table === "p")).toMatchObject({ type: "ref", key: db.namingStrategy.indexName("article_terms", ["articleId"]) });
+      expect(plan.filter((row) => !row.table.startsWith("<")).map((row) => row.type)).not.toContain("ALL");
     }
   });
 });

@@ -5,6 +5,7 @@ import { ArticleResolver } from "./article.resolver";
 import { findArticle } from "./article.service";
 import { seedServiceDemo } from "./demo.seed";
 import { Service1700000006000 } from "./migrations/1700000006000-service";
+import { ArticleTermsByWeight1700000006100 } from "./migrations/1700000006100-article-terms-by-weight";
 import { ServicePermission as P, serviceGrants } from "./service.permissions";
 import { SlaBreachResolver } from "./sla-breached.resolver";
 import { SlaPolicyRow } from "./sla-policy.entity";
@@ -19,7 +20,7 @@ export const serviceModule: CrmModule = {
   requires: ["accounts"],
   entities: [Ticket, TicketComment, TicketNumberCounter, TicketArticleLink, SlaPolicyRow, Article, ArticleTerm, ArticleTermCount],
   resolvers: [TicketResolver, TicketCommentResolver, SlaBreachResolver, ArticleResolver],
-  migrations: [Service1700000006000],
+  migrations: [Service1700000006000, ArticleTermsByWeight1700000006100],
   grants: serviceGrants,
   rules: {
     Query: {
