@@ -1,5 +1,6 @@
 import type { CrmModule } from "../../src/modules/contract";
 import { can, isAuthenticated } from "../../src/access/rules";
+import { followTransferredAccount } from "./account-transferred.handler";
 import { Article, ArticleTerm, ArticleTermCount } from "./article.entity";
 import { ArticleResolver } from "./article.resolver";
 import { findArticle } from "./article.service";
@@ -63,6 +64,9 @@ export const serviceModule: CrmModule = {
       run: (s, now) => runSlaSweep({ ...s, viewer: null }, now, now),
     },
   ],
+  handlers: {
+    "account.transferred": followTransferredAccount,
+  },
   seed: seedServiceDemo,
   auditable: {
     Ticket: async (ctx, id) => (await findTicket(ctx, id)) !== null,

@@ -1,5 +1,6 @@
 import type { Client } from "graphql-ws";
 import { startTestGateway, type TestGateway } from "../../test/harness";
+import { followTransferredAccount } from "./account-transferred.handler";
 import { TICKET_BREACHED } from "./service.events";
 
 let t: TestGateway;
@@ -280,5 +281,40 @@ describe("SLA breaches", () => {
     expect(foodAgent.tickets()).toEqual([[food.id, "RESOLUTION"]]);
     expect(foodHead.tickets()).toEqual([[food.id, "RESOLUTION"]]);
     expect(agent.events[0].data.slaBreached.ticket.territory.code).toBe("COAL");
+  });
+});
+
+describe("an account moved to another territory", () => {
+  it("takes its tickets still being worked along, unassigned, their SLA kept; resolved and closed ones stay", async () => {
+    const exec = "exec@demo.test";
+    // An account of rep1.coal's that the tests above leave alone: their first by name is accountOf's, the lowest ids the SLA test's.
+    const [{ id }]: { id: number }[] = await sql("SELECT id FROM accounts WHERE ownerId = ? ORDER BY id DESC LIMIT 1", [Number(await t.userId("rep1.coal@demo.test"))]);
+    const account = String(id);
+    const [fresh, assigned, pending, resolved, closed] = await Promise.all([1, 2, 3, 4, 5].map(() => ticketFor(account)));
+    await ok(ASSIGN, { id: assigned.id, a: await t.userId(AGENT) }, AGENT);
+    await ok(STATUS, { id: pending.id, s: "PENDING" }, AGENT);
+    await ok(STATUS, { id: resolved.id, s: "RESOLVED" }, AGENT);
+    await ok(STATUS, { id: closed.id, s: "CLOSED" }, AGENT);
+    const READ = `query($id: ID!) { ticket(id: $id) { territory { code } assignee { email } status firstResponseDueAt resolutionDueAt version } }`;
+    const read = async (ticket: { id: string }, who = exec) => (await ok(READ, { id: ticket.id }, who)).ticket;
+    const before = await Promise.all([fresh, assigned, pending, resolved, closed].map((ticket) => read(ticket)));
+    const handled = new Promise<void>((resolve) => {
+      const off = t.gateway.services.events.onHandled((consumer) => consumer === "service/account.transferred" && (off(), resolve()));
+    });
+    await ok(`mutation($id: ID!, $o: ID!) { transferAccount(id: $id, ownerId: $o) { id } }`, { id: account, o: await t.userId("rep1.food@demo.test") }, exec);
+    await handled;
+
+    const moved = (b: any) => ({ ...b, territory: { code: "FOOD" }, assignee: null, version: b.version + 1 });
+    expect(await Promise.all([fresh, assigned, pending].map((ticket) => read(ticket)))).toEqual(before.slice(0, 3).map(moved));
+    expect(await Promise.all([resolved, closed].map((ticket) => read(ticket)))).toEqual(before.slice(3));
+    // The new territory's desk and the account's new owner reach them; the old desk does not.
+    for (const who of ["service.food@demo.test", "rep1.food@demo.test"]) expect(await read(assigned, who)).not.toBeNull();
+    expect(await read(assigned, AGENT)).toBeNull();
+    const trail = await ok(`query($id: ID!) { auditTrail(entityType: "Ticket", entityId: $id) { action actor changes } }`, { id: assigned.id }, exec);
+    expect(trail.auditTrail.at(-1)).toMatchObject({ action: "FOLLOW_ACCOUNT", actor: "system" });
+    expect(Object.keys(trail.auditTrail.at(-1).changes).sort()).toEqual(["assigneeId", "territoryId"]);
+    // Handled again (the outbox delivers at least once): nothing left to move.
+    await followTransferredAccount(t.gateway.services, { accountId: id, from: null, to: Number(await t.userId("rep1.food@demo.test")), fromTerritoryId: Number(territories.COAL), toTerritoryId: Number(territories.FOOD) });
+    expect((await read(pending)).version).toBe(before[2].version + 1);
   });
 });
