@@ -116,6 +116,17 @@ async function gql(endpoint: string, query: string, variables: Record<string, un
   return body.data;
 }
 
+/** Whether a gateway serves an operation at all (a baseline from before a module answers "Cannot query field"). */
+async function serves(server: Child, query: string, variables: Record<string, unknown>, token: string): Promise<boolean> {
+  try {
+    await gql(server.url, query, variables, token);
+    return true;
+  } catch (error) {
+    if (/GRAPHQL_VALIDATION_FAILED/.test(String(error))) return false;
+    throw error;
+  }
+}
+
 async function login(endpoint: string, email: string): Promise<string> {
   const data = await gql(endpoint, "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }", { e: email, p: "demo-password" });
   return data.login.token;
@@ -455,7 +466,9 @@ async function main(): Promise<void> {
       const agent = await login(gateway.url, "service.coal@demo.test");
       const [{ n }] = await sql<{ n: number }>(url, "SELECT COUNT(*) AS n FROM articles");
       const queries = ["煤炭 发票", "invoice coal", "冷链 温度记录", "calorific value dispute", "增值税发票", "rail freight compensation", "退货", "refund"].map((q) => body(SEARCH_QUERY, { q }));
-      const targets = [gateway, ...(baseline ? [baseline] : [])];
+      // A baseline from before the service module has no search: then the scenario runs on the gateway alone.
+      const searchBaseline = baseline && (await serves(baseline, SEARCH_QUERY, { q: "invoice" }, agent)) ? baseline : null;
+      const targets = [gateway, ...(searchBaseline ? [searchBaseline] : [])];
       for (const target of targets) await warm(target, gqlJob(agent, queries));
       // With --baseline, each request goes to both gateways in turn, so drift on this shared machine lands on both.
       const times: number[][] = targets.map(() => []);
@@ -470,8 +483,8 @@ async function main(): Promise<void> {
         t.sort((a, b) => a - b);
         return [Math.round(t[100] * 10) / 10, Math.round(t[Math.floor(t.length * 0.95)] * 10) / 10];
       });
-      notes.push(`knowledge-base search over ${n} articles, single requests: p50 ${p50} ms, p95 ${p95} ms (budget 50 ms)${baseline ? `; ${before}: p50 ${p50Before} ms, p95 ${p95Before} ms` : ""}`);
-      if (baseline) await measure("8 knowledge-base search", `${before}, service agent`, baseline, gqlJob(agent, queries), { p95SingleMs: p95Before, articles: n });
+      notes.push(`knowledge-base search over ${n} articles, single requests: p50 ${p50} ms, p95 ${p95} ms (budget 50 ms)${searchBaseline ? `; ${before}: p50 ${p50Before} ms, p95 ${p95Before} ms` : ""}`);
+      if (searchBaseline) await measure("8 knowledge-base search", `${before}, service agent`, searchBaseline, gqlJob(agent, queries), { p95SingleMs: p95Before, articles: n });
       await measure("8 knowledge-base search", "gateway, service agent", gateway, gqlJob(agent, queries), { p95SingleMs: p95, articles: n });
     }
 
