@@ -1,6 +1,6 @@
 import { expect } from "@jest/globals";
-import type { TestGateway } from "../../test/harness";
-import { QuoteScenarios, inDays } from "../quotes/quote-scenarios";
+import type { TestGateway } from "./harness";
+import { QuoteScenarios, inDays } from "./quote-scenarios";
 
 /**
  * Named scenarios for the orders tests, made through real requests as users make them: an accepted

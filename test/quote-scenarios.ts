@@ -1,5 +1,5 @@
 import { expect } from "@jest/globals";
-import type { TestGateway } from "../../test/harness";
+import type { TestGateway } from "./harness";
 
 /**
  * Named scenarios for the quotes tests, each made through real requests as users would make them:

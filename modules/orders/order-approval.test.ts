@@ -1,7 +1,7 @@
 import type { Client } from "graphql-ws";
 import { codes, startTestGateway, type TestGateway } from "../../test/harness";
-import { inDays } from "../quotes/quote-scenarios";
-import { APPROVE_ORDER, CREATE_ORDER, EXECUTE, ISSUE_INVOICE, OrderScenarios, RECORD_PAYMENT, REJECT_ORDER, SUBMIT_ORDER } from "./order-scenarios";
+import { inDays } from "../../test/quote-scenarios";
+import { APPROVE_ORDER, CREATE_ORDER, EXECUTE, ISSUE_INVOICE, OrderScenarios, RECORD_PAYMENT, REJECT_ORDER, SUBMIT_ORDER } from "../../test/order-scenarios";
 
 let t: TestGateway;
 let s: OrderScenarios;

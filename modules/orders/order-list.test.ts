@@ -1,6 +1,6 @@
 import { startTestGateway, type TestGateway } from "../../test/harness";
-import { inDays } from "../quotes/quote-scenarios";
-import { CREATE_ORDER, OrderScenarios } from "./order-scenarios";
+import { inDays } from "../../test/quote-scenarios";
+import { CREATE_ORDER, OrderScenarios } from "../../test/order-scenarios";
 
 let t: TestGateway;
 let s: OrderScenarios;

@@ -1,6 +1,6 @@
 import { codes, startTestGateway, type TestGateway } from "../../test/harness";
-import { inDays } from "../quotes/quote-scenarios";
-import { EXECUTE, ISSUE_INVOICE, OrderScenarios, RECORD_PAYMENT } from "./order-scenarios";
+import { inDays } from "../../test/quote-scenarios";
+import { EXECUTE, ISSUE_INVOICE, OrderScenarios, RECORD_PAYMENT } from "../../test/order-scenarios";
 
 let t: TestGateway;
 let s: OrderScenarios;

@@ -1,6 +1,6 @@
 import type { Client } from "graphql-ws";
 import { codes, startTestGateway, type TestGateway } from "../../test/harness";
-import { APPROVE, inDays, QuoteScenarios, REJECT, SET_POLICY, SUBMIT, UPDATE, CREATE } from "./quote-scenarios";
+import { APPROVE, inDays, QuoteScenarios, REJECT, SET_POLICY, SUBMIT, UPDATE, CREATE } from "../../test/quote-scenarios";
 import { APPROVAL_REQUESTED } from "./quote.events";
 
 let t: TestGateway;

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { codes, startTestGateway, type TestGateway } from "../../test/harness";
-import { QuoteScenarios, SEND, SUBMIT } from "./quote-scenarios";
+import { QuoteScenarios, SEND, SUBMIT } from "../../test/quote-scenarios";
 
 let t: TestGateway;
 let s: QuoteScenarios;

@@ -1,5 +1,5 @@
 import { codes, startTestGateway, type TestGateway } from "../../test/harness";
-import { ACCEPT, CREATE, DECLINE, inDays, QuoteScenarios, REVISE, SEND, SUBMIT, UPDATE, APPROVE } from "./quote-scenarios";
+import { ACCEPT, CREATE, DECLINE, inDays, QuoteScenarios, REVISE, SEND, SUBMIT, UPDATE, APPROVE } from "../../test/quote-scenarios";
 
 let t: TestGateway;
 let s: QuoteScenarios;
