@@ -4,10 +4,11 @@ import { selectedFields, type SelectionInfo } from "../graphql/selection";
 
 /**
  * How the rows of one entity are read for GraphQL (issue 10): only the columns the selection needs,
- * as the driver's own row objects (of the entity's class), without TypeORM's entity hydration. TypeORM still builds
- * the query (the Scope, filters, the keyset) and converts each value exactly as hydration would
- * (`prepareHydratedValue`: dates, booleans, money transformers), so a row read here equals the
- * entity's row for every column it carries. Writes, migrations and the schema stay with TypeORM.
+ * as the driver's own row objects given the entity's class, without TypeORM's entity hydration.
+ * TypeORM still builds the query (the Scope, filters, the keyset) and converts each value exactly as
+ * hydration would (`prepareHydratedValue`: dates, booleans, money transformers), so a row read here
+ * equals the entity's row for every column it carries. Writes, migrations and the schema stay with
+ * TypeORM. A field whose GraphQL name is a column's property name reads that column.
  *
  * A GraphQL field that is a column of the entity needs that column; a field a resolver computes
  * declares what it reads with `reads()` (`owner: ["ownerId"]`); an undeclared one is served with
