@@ -1,8 +1,11 @@
 import type { Services } from "../../src/context";
+import { actingAs } from "../../seeds/demo/acting";
 import type { DemoOrganisation } from "../../seeds/demo/organisation";
 import { Role } from "../../src/access/roles";
+import { inTransaction } from "../../src/db/unit-of-work";
 import { User } from "../../src/org/user.entity";
 import { Account } from "../accounts";
+import { winOpportunityWithin } from "../opportunities";
 import { ApprovalDecision, ApprovalKind, ApprovalRequest, Quote, QuoteLine, QuoteStatus } from "../quotes";
 import { cents, moneyOf } from "./cents";
 import { ExecutionTask, TaskStatus } from "./execution-task.entity";
@@ -34,13 +37,18 @@ const PLAN: { status: OrderStatus; template: ContractTemplate; age: number; invo
 ];
 
 const EXECUTED = [OrderStatus.IN_EXECUTION, OrderStatus.COMPLETED];
+/** The states an order reaches by its last approval, which wins its opportunity. */
+const APPROVED = [OrderStatus.APPROVED, ...EXECUTED];
 
 /**
  * The orders demo, made as the module would have made them: the quote's lines and amounts, the chain
  * the territory's policy gives (credit control on what the account owed then, oldest order first),
- * prepayment for risky accounts, whose quotes go to orders that were never executed unpaid.
+ * prepayment for risky accounts, whose quotes go to orders that were never executed unpaid. An
+ * approved order's opportunity is WON, as the last approval wins it: by that approver, through the
+ * opportunities module, with the stage recorded.
  */
-export async function seedOrdersDemo({ db }: Services, org: DemoOrganisation, now = new Date()): Promise<void> {
+export async function seedOrdersDemo(services: Services, org: DemoOrganisation, now = new Date()): Promise<void> {
+  const { db } = services;
   for (const t of org.territories) {
     const accepted = await db.getRepository(Quote).find({ where: { territoryId: t.territory.id, status: QuoteStatus.ACCEPTED }, order: { id: "ASC" } });
     if (accepted.length < PLAN.length) throw new Error(`The orders demo needs ${PLAN.length} ACCEPTED quotes in ${t.territory.code}; the quotes demo made ${accepted.length}`);
@@ -65,6 +73,7 @@ export async function seedOrdersDemo({ db }: Services, org: DemoOrganisation, no
       const createdAt = at(now, -plan.age);
       const total = cents(quote.netTotal);
       const overCreditLimit = account.creditLimit !== null && total + (await outstandingCents(db.manager, account.id)) > cents(account.creditLimit);
+      const approverOf = (role: Role) => (role === Role.SALES_MANAGER ? boss! : role === Role.BUSINESS_MANAGER ? t.ops : role === Role.TERRITORY_HEAD ? t.head : org.exec);
       const chain = orderApprovalChain({ amount: quote.netTotal, netRatio: quote.netRatio, template: plan.template, overCreditLimit }, policy, { role: owner.role, managerRole: boss?.role ?? null });
       const invoices = plan.invoices.map((p, i) => {
         const amount = (total * BigInt(p.share)) / 100n - (i === 0 ? 0n : (total * BigInt(plan.invoices[i - 1].share)) / 100n);
@@ -109,7 +118,7 @@ export async function seedOrdersDemo({ db }: Services, org: DemoOrganisation, no
         for (const [step, role] of chain.slice(0, asked).entries()) {
           const pending = plan.status === OrderStatus.PENDING_APPROVAL && step === asked - 1;
           const rejected = plan.status === OrderStatus.REJECTED && step === chain.length - 1;
-          const approver = role === Role.SALES_MANAGER ? boss! : role === Role.BUSINESS_MANAGER ? t.ops : role === Role.TERRITORY_HEAD ? t.head : org.exec;
+          const approver = approverOf(role);
           await db.getRepository(ApprovalRequest).insert({
             kind: ApprovalKind.ORDER, subjectId: order.id, territoryId: t.territory.id, ownerId: quote.ownerId, step: step + 1, role,
             decision: pending ? ApprovalDecision.PENDING : rejected ? ApprovalDecision.REJECTED : ApprovalDecision.APPROVED,
@@ -117,6 +126,10 @@ export async function seedOrdersDemo({ db }: Services, org: DemoOrganisation, no
             requestedAt: new Date(createdAt.getTime() + (step + 1) * 3600_000), decidedAt: pending ? null : new Date(createdAt.getTime() + (step + 2) * 3600_000),
           });
         }
+      }
+      if (APPROVED.includes(plan.status)) {
+        const ctx = await actingAs(services, approverOf(chain[chain.length - 1]));
+        await inTransaction(ctx, (uow) => winOpportunityWithin(ctx, uow, order.opportunityId));
       }
       for (const planned of invoices) {
         const paidOn = day(now, planned.due - 5);

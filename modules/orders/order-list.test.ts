@@ -35,6 +35,18 @@ describe("the demo orders", () => {
     const overdue = await s.ok(`query($d: String!) { overdueInvoices(asOf: $d, first: 5) { totalCount } }`, { d: inDays(0) }, "exec@demo.test");
     expect(overdue.overdueInvoices.totalCount).toBeGreaterThan(0);
   });
+
+  it("leave their opportunities where the workflow would: an ACCEPTED quote's at COMMITMENT (or WON since), an approved order's WON", async () => {
+    const ACCEPTED = `{ quotes(first: 100, filter: { status: ACCEPTED }) { edges { node { number opportunity { stage status } } } } }`;
+    const quotes = (await s.ok(ACCEPTED, {}, "exec@demo.test")).quotes.edges.map((e: any) => e.node);
+    expect(quotes.length).toBeGreaterThan(0);
+    const committed = (o: any) => (o.stage === "COMMITMENT" && o.status === "OPEN") || (o.stage === "WON" && o.status === "WON");
+    expect(quotes.filter((q: any) => !committed(q.opportunity))).toEqual([]);
+    const ORDERS = `{ orders(first: 100) { edges { node { number status opportunity { stage status probability } } } } }`;
+    const approved = (await s.ok(ORDERS, {}, "exec@demo.test")).orders.edges.map((e: any) => e.node).filter((o: any) => ["APPROVED", "IN_EXECUTION", "COMPLETED"].includes(o.status));
+    expect(approved.length).toBeGreaterThan(0);
+    expect(approved.filter((o: any) => !(o.opportunity.stage === "WON" && o.opportunity.status === "WON" && o.opportunity.probability === 100))).toEqual([]);
+  });
 });
 
 describe("statements per request", () => {

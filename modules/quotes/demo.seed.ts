@@ -1,7 +1,9 @@
 import type { Services } from "../../src/context";
+import { actingAs } from "../../seeds/demo/acting";
 import type { DemoOrganisation } from "../../seeds/demo/organisation";
+import { inTransaction } from "../../src/db/unit-of-work";
 import { User } from "../../src/org/user.entity";
-import { Opportunity, OpportunityStatus } from "../opportunities";
+import { findOpportunity, moveOpportunityStageWithin, Opportunity, OpportunityStage, OpportunityStatus } from "../opportunities";
 import { ApprovalDecision, ApprovalKind, ApprovalRequest } from "./approval-request.entity";
 import { PriceListEntry, Product } from "./product.entity";
 import { DEFAULT_POLICY, requiredApproval } from "./quote-approval";
@@ -54,8 +56,13 @@ const madeAt = (now: Date, n: number) => new Date(now.getTime() - (PLAN[n].statu
 
 const times = (price: string, ratio: string) => textOf((unitsOf(price, 2) * unitsOf(ratio, 4) + 5000n) / 10_000n, 2);
 
-/** The catalogue, and quotes in every status on each territory's open opportunities, with their approvals and numbers. */
-export async function seedQuotesDemo({ db }: Services, org: DemoOrganisation, now = new Date()): Promise<void> {
+/**
+ * The catalogue, and quotes in every status on each territory's open opportunities, with their
+ * approvals and numbers. An ACCEPTED quote's opportunity is at COMMITMENT, moved there as acceptQuote
+ * moves it: by its owner, through the opportunities module, with the stage recorded.
+ */
+export async function seedQuotesDemo(services: Services, org: DemoOrganisation, now = new Date()): Promise<void> {
+  const { db } = services;
   const products: Product[] = [];
   for (const [code, name, unit] of CATALOGUE) products.push(await db.getRepository(Product).save({ code, name, unit, active: true, createdAt: now, updatedAt: now, version: 1 }));
   for (const [i, t] of org.territories.entries()) {
@@ -127,6 +134,13 @@ export async function seedQuotesDemo({ db }: Services, org: DemoOrganisation, no
           comment: decision === ApprovalDecision.REJECTED ? "折扣过大，请重新报价 (discount too deep)" : null,
           requestedAt: new Date(createdAt.getTime() + DAY),
           decidedAt: decided ? new Date(createdAt.getTime() + 2 * DAY) : null,
+        });
+      }
+      if (plan.status === QuoteStatus.ACCEPTED) {
+        const ctx = await actingAs(services, owner);
+        await inTransaction(ctx, async (uow) => {
+          const accepted = await findOpportunity(ctx, opportunity.id, uow.manager);
+          if (accepted?.stage !== OpportunityStage.COMMITMENT) await moveOpportunityStageWithin(ctx, uow, opportunity.id, OpportunityStage.COMMITMENT);
         });
       }
       if (plan.status === QuoteStatus.SUPERSEDED) {
