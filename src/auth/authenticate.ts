@@ -16,9 +16,10 @@ const refused = (message: string) =>
 /**
  * A user as authentication needs them, with the reports a manager reaches, in one statement (the
  * user's row and the rows that name them as manager). Null when the user does not exist. Kept by the
- * gateway's cache (src/org/org-cache.ts): a request with a known token reads nothing.
+ * gateway's cache (src/org/org-cache.ts): a request with a known token reads nothing. Seeds that act
+ * as a demo user take their viewer from here too.
  */
-async function readUser(db: DataSource, id: number): Promise<KnownUser | null> {
+export async function readUser(db: DataSource, id: number): Promise<KnownUser | null> {
   const rows = await db.getRepository(User).find({ where: [{ id }, { managerId: id }] });
   const user = rows.find((row) => row.id === id);
   if (!user) return null;
