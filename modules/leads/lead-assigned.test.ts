@@ -8,6 +8,7 @@ import { startTestGateway, codes, type TestGateway } from "../../test/harness";
 import { LEAD_ASSIGNED, leadAssigned } from "./lead-assigned.event";
 import { Lead, LeadStatus } from "./lead.entity";
 import { LEAD_AUDITED, requireLead } from "./lead.service";
+import { collect, Collector } from "../../test/subscriptions";
 
 let t: TestGateway;
 beforeAll(async () => {
@@ -17,57 +18,9 @@ afterAll(() => t.stop());
 
 const SUBSCRIPTION = `subscription { leadAssigned { lead { id company status territory { code } } owner { email } assignedBy { email } assignedAt } }`;
 
-/** Every event some subscriptions receive, and a promise for "the n-th has arrived". */
-class Collector {
-  readonly events: any[] = [];
-  readonly errors: unknown[] = [];
-  private readonly waiters = new Set<() => void>();
-
-  push(event: unknown): void {
-    this.events.push(event);
-    for (const check of [...this.waiters]) check();
-  }
-
-  fail(error: unknown): void {
-    this.errors.push(error);
-    for (const check of [...this.waiters]) check();
-  }
-
-  /**
-   * Resolves as soon as `count` events have arrived. `withinMs` only bounds a failing test: it
-   * rejects then, as it does at once when a subscription fails.
-   */
-  arrived(count: number, withinMs: number): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => settle(new Error(`${this.events.length} of ${count} events arrived within ${withinMs} ms`)), withinMs);
-      const check = () => {
-        if (this.events.length >= count) settle(null);
-        else if (this.errors.length > 0) settle(new Error(`the subscription failed: ${JSON.stringify(this.errors)}`));
-      };
-      const settle = (error: Error | null) => {
-        clearTimeout(timer);
-        this.waiters.delete(check);
-        if (error) reject(error);
-        else resolve();
-      };
-      this.waiters.add(check);
-      check();
-    });
-  }
-}
 
 /** Subscribes and collects every event the client receives. */
-function watch(client: Client, query = SUBSCRIPTION, into = new Collector()): Collector {
-  const iterator = client.iterate({ query });
-  void (async () => {
-    try {
-      for await (const event of iterator) into.push(event);
-    } catch (error) {
-      into.fail(error);
-    }
-  })();
-  return into;
-}
+const watch = (client: Client, query = SUBSCRIPTION, into?: Collector): Collector => collect(client, query, into);
 
 /** Subscriptions to assignments the server has open now (each listens on its event bus). */
 const openSubscriptions = () => t.gateway.services.events.listenerCount(LEAD_ASSIGNED);

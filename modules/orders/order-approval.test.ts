@@ -2,6 +2,7 @@ import type { Client } from "graphql-ws";
 import { codes, startTestGateway, type TestGateway } from "../../test/harness";
 import { inDays } from "../../test/quote-scenarios";
 import { APPROVE_ORDER, CREATE_ORDER, EXECUTE, ISSUE_INVOICE, OrderScenarios, RECORD_PAYMENT, REJECT_ORDER, SUBMIT_ORDER } from "../../test/order-scenarios";
+import { collect, Collector } from "../../test/subscriptions";
 
 let t: TestGateway;
 let s: OrderScenarios;
@@ -117,36 +118,10 @@ describe("countersigning", () => {
   });
 });
 
-/** Events pushed to one subscriber, with a way to wait for them. */
-class Collector {
-  readonly events: any[] = [];
-  private readonly waiters = new Set<() => void>();
-  push(event: any) {
-    this.events.push(event);
-    for (const check of [...this.waiters]) check();
-  }
-  arrived(count: number, withinMs = 3000): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${this.events.length} of ${count} events arrived within ${withinMs} ms`)), withinMs);
-      const check = () => {
-        if (this.events.length < count) return;
-        clearTimeout(timer);
-        this.waiters.delete(check);
-        resolve();
-      };
-      this.waiters.add(check);
-      check();
-    });
-  }
-}
 
 const SUBSCRIPTION = `subscription { approvalRequested { kind role step owner { email } order { id number status } } }`;
-function watch(client: Client, query = SUBSCRIPTION, into = new Collector()): Collector {
-  void (async () => {
-    for await (const event of client.iterate({ query })) into.push(event);
-  })();
-  return into;
-}
+/** Subscribes and collects every event the client receives. */
+const watch = (client: Client, query = SUBSCRIPTION, into?: Collector): Collector => collect(client, query, into);
 
 /** Subscriptions to approval requests the server has open now, and a wait until `count` more than `before` are. */
 const open = () => t.gateway.services.events.listenerCount("approval.requested");

@@ -2,6 +2,7 @@ import type { Client } from "graphql-ws";
 import { codes, startTestGateway, type TestGateway } from "../../test/harness";
 import { APPROVE, inDays, QuoteScenarios, REJECT, SET_POLICY, SUBMIT, UPDATE, CREATE } from "../../test/quote-scenarios";
 import { APPROVAL_REQUESTED } from "./quote.events";
+import { collect, Collector } from "../../test/subscriptions";
 
 let t: TestGateway;
 let s: QuoteScenarios;
@@ -138,51 +139,11 @@ describe("the approval chain", () => {
   });
 });
 
-/** Every event some subscriptions receive, and a promise for "the n-th has arrived" (as in lead-assigned.test.ts). */
-class Collector {
-  readonly events: any[] = [];
-  readonly errors: unknown[] = [];
-  private readonly waiters = new Set<() => void>();
-  push(event: unknown): void {
-    this.events.push(event);
-    for (const check of [...this.waiters]) check();
-  }
-  fail(error: unknown): void {
-    this.errors.push(error);
-    for (const check of [...this.waiters]) check();
-  }
-  arrived(count: number, withinMs: number): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => settle(new Error(`${this.events.length} of ${count} events arrived within ${withinMs} ms`)), withinMs);
-      const check = () => {
-        if (this.events.length >= count) settle(null);
-        else if (this.errors.length > 0) settle(new Error(`the subscription failed: ${JSON.stringify(this.errors)}`));
-      };
-      const settle = (error: Error | null) => {
-        clearTimeout(timer);
-        this.waiters.delete(check);
-        if (error) reject(error);
-        else resolve();
-      };
-      this.waiters.add(check);
-      check();
-    });
-  }
-}
 
 const SUBSCRIPTION = `subscription { approvalRequested { kind role step decision territory { code } owner { email } quote { id number netRatio status } } }`;
 
-function watch(client: Client, query = SUBSCRIPTION, into = new Collector()): Collector {
-  const iterator = client.iterate({ query });
-  void (async () => {
-    try {
-      for await (const event of iterator) into.push(event);
-    } catch (error) {
-      into.fail(error);
-    }
-  })();
-  return into;
-}
+/** Subscribes and collects every event the client receives. */
+const watch = (client: Client, query = SUBSCRIPTION, into?: Collector): Collector => collect(client, query, into);
 
 const open = () => t.gateway.services.events.listenerCount(APPROVAL_REQUESTED);
 async function listening(before: number, count: number): Promise<void> {
